@@ -1,0 +1,49 @@
+// Work submitted to a provider: our id, the provider's id, and the normalized state over time.
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../access/isAdmin'
+import { isAuthenticated } from '../access/isAuthenticated'
+import { isOperator } from '../access/isOperator'
+import { JOB_STATUSES, JOB_UPDATE_SOURCES } from '@/lib/model/jobStatus'
+
+export const Jobs: CollectionConfig = {
+  slug: 'jobs',
+  admin: {
+    useAsTitle: 'external_id',
+    defaultColumns: ['provider', 'external_id', 'job_type', 'status', 'progress', 'updatedAt'],
+    group: 'Inbound',
+  },
+  access: { read: isAuthenticated, create: isOperator, update: isOperator, delete: isAdmin },
+  indexes: [{ fields: ['provider', 'external_id'] }, { fields: ['status', 'last_update_at'] }],
+  fields: [
+    { name: 'provider', type: 'text', required: true, index: true },
+    { name: 'external_id', type: 'text', index: true },
+    {
+      name: 'endpoint',
+      type: 'text',
+      admin: { description: 'Model or endpoint the job was submitted to.' },
+    },
+    { name: 'job_type', type: 'text', index: true },
+    { name: 'priority', type: 'text' },
+    { name: 'machine_id', type: 'text' },
+    { name: 'worker_id', type: 'text' },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'queued',
+      index: true,
+      options: [...JOB_STATUSES],
+    },
+    { name: 'progress', type: 'number', min: 0, max: 100, defaultValue: 0 },
+    { name: 'input', type: 'json' },
+    { name: 'result', type: 'json' },
+    { name: 'error_message', type: 'text' },
+    { name: 'status_history', type: 'json', defaultValue: [] },
+    { name: 'last_update_at', type: 'date', index: true },
+    { name: 'last_update_source', type: 'select', options: [...JOB_UPDATE_SOURCES] },
+    { name: 'provider_updated_at', type: 'date' },
+    { name: 'next_poll_at', type: 'date', index: true },
+    { name: 'poll_attempts', type: 'number', defaultValue: 0 },
+  ],
+}

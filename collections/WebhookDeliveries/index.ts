@@ -1,0 +1,63 @@
+// One event owed to one subscription, with every attempt made to deliver it.
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../access/isAdmin'
+import { isAuthenticated } from '../access/isAuthenticated'
+import { nobody } from '../access/nobody'
+import { DELIVERY_STATUSES } from '@/lib/model/deliveryStatus'
+
+export const WebhookDeliveries: CollectionConfig = {
+  slug: 'webhook-deliveries',
+  labels: { singular: 'Delivery', plural: 'Deliveries' },
+  admin: {
+    useAsTitle: 'event_id',
+    defaultColumns: [
+      'event_type',
+      'webhook',
+      'status',
+      'attempt_count',
+      'last_status_code',
+      'createdAt',
+    ],
+    group: 'Outbound',
+  },
+  access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
+  indexes: [{ fields: ['status', 'next_attempt_at'] }, { fields: ['webhook', 'status'] }],
+  fields: [
+    { name: 'webhook', type: 'relationship', relationTo: 'webhooks', required: true, index: true },
+    { name: 'event_id', type: 'text', required: true, index: true },
+    { name: 'event_type', type: 'text', required: true, index: true },
+    {
+      name: 'message_id',
+      type: 'text',
+      required: true,
+      admin: { description: 'Standard Webhooks webhook-id, the same on every retry.' },
+    },
+    { name: 'payload', type: 'json', required: true },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [...DELIVERY_STATUSES],
+    },
+    { name: 'attempt_count', type: 'number', required: true, defaultValue: 0 },
+    { name: 'max_attempts', type: 'number', required: true },
+    { name: 'next_attempt_at', type: 'date', index: true },
+    { name: 'lease_expires_at', type: 'date' },
+    { name: 'leased_by', type: 'text' },
+    { name: 'last_status_code', type: 'number' },
+    { name: 'last_error', type: 'text' },
+    { name: 'last_attempt_at', type: 'date' },
+    { name: 'succeeded_at', type: 'date' },
+    {
+      name: 'attempts',
+      type: 'json',
+      defaultValue: [],
+      admin: {
+        description: 'Every attempt: time, status code, duration, response excerpt, error.',
+      },
+    },
+  ],
+}

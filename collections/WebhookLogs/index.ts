@@ -1,0 +1,43 @@
+// Inbound callbacks as received: raw body, redacted headers, verdict and what processing made of them.
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../access/isAdmin'
+import { isAuthenticated } from '../access/isAuthenticated'
+import { nobody } from '../access/nobody'
+import { INBOUND_LOG_STATUSES } from '@/lib/model/inboundLogStatus'
+
+export const WebhookLogs: CollectionConfig = {
+  slug: 'webhook-logs',
+  labels: { singular: 'Inbound log', plural: 'Inbound logs' },
+  admin: {
+    useAsTitle: 'source',
+    defaultColumns: ['source', 'status', 'event_type', 'external_job_id', 'received_at'],
+    group: 'Inbound',
+  },
+  access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
+  indexes: [{ fields: ['source', 'received_at'] }, { fields: ['status', 'received_at'] }],
+  fields: [
+    { name: 'source', type: 'text', required: true, index: true },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      options: [...INBOUND_LOG_STATUSES],
+    },
+    { name: 'verified', type: 'checkbox', defaultValue: false },
+    { name: 'rejection_reason', type: 'text' },
+    { name: 'raw_body', type: 'code', admin: { language: 'json' } },
+    { name: 'headers', type: 'json' },
+    { name: 'source_ip', type: 'text' },
+    { name: 'received_at', type: 'date', required: true, index: true },
+    { name: 'dedupe_key', type: 'text', index: true },
+    { name: 'event_type', type: 'text' },
+    { name: 'external_job_id', type: 'text', index: true },
+    { name: 'job', type: 'relationship', relationTo: 'jobs' },
+    { name: 'normalized', type: 'json' },
+    { name: 'error_message', type: 'text' },
+    { name: 'processed_at', type: 'date' },
+    { name: 'processing_attempts', type: 'number', defaultValue: 0 },
+  ],
+}

@@ -1,0 +1,94 @@
+// Subscriptions: a customer endpoint, the event types it wants, its filters, retry policy and secret.
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../access/isAdmin'
+import { isAuthenticated } from '../access/isAuthenticated'
+import { encryptedSecretField } from '../fields/encryptedSecretField'
+import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
+
+export const Webhooks: CollectionConfig = {
+  slug: 'webhooks',
+  labels: { singular: 'Webhook subscription', plural: 'Webhook subscriptions' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'url', 'event_types', 'active', 'updatedAt'],
+    group: 'Outbound',
+  },
+  access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    { name: 'url', type: 'text', required: true },
+    { name: 'description', type: 'textarea' },
+    { name: 'event_types', type: 'text', hasMany: true, required: true, index: true },
+    {
+      name: 'filters',
+      type: 'group',
+      fields: [
+        { name: 'job_types', type: 'text', hasMany: true },
+        { name: 'job_priorities', type: 'text', hasMany: true },
+        { name: 'machine_ids', type: 'text', hasMany: true },
+        { name: 'worker_ids', type: 'text', hasMany: true },
+        { name: 'custom_filters', type: 'json' },
+      ],
+    },
+    {
+      name: 'headers',
+      type: 'json',
+      admin: { description: 'Extra headers sent with every delivery.' },
+    },
+    {
+      name: 'retry_config',
+      type: 'group',
+      fields: [
+        {
+          name: 'max_attempts',
+          type: 'number',
+          min: 1,
+          defaultValue: DEFAULT_RETRY_CONFIG.max_attempts,
+        },
+        {
+          name: 'initial_delay_ms',
+          type: 'number',
+          min: 0,
+          defaultValue: DEFAULT_RETRY_CONFIG.initial_delay_ms,
+        },
+        {
+          name: 'backoff_multiplier',
+          type: 'number',
+          min: 1,
+          defaultValue: DEFAULT_RETRY_CONFIG.backoff_multiplier,
+        },
+        {
+          name: 'max_delay_ms',
+          type: 'number',
+          min: 0,
+          defaultValue: DEFAULT_RETRY_CONFIG.max_delay_ms,
+        },
+      ],
+    },
+    {
+      name: 'disable_after_failing_ms',
+      type: 'number',
+      min: 0,
+      defaultValue: 5 * 24 * 60 * 60 * 1000,
+      admin: {
+        description: 'Disable the subscription once every attempt has failed for this long.',
+      },
+    },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+    { name: 'disabled_reason', type: 'text' },
+    { name: 'disabled_at', type: 'date' },
+    { name: 'failing_since', type: 'date', admin: { readOnly: true } },
+    encryptedSecretField('secret', { required: true }),
+    encryptedSecretField('previous_secret'),
+    { name: 'previous_secret_expires_at', type: 'date', admin: { readOnly: true } },
+    {
+      name: 'secret_hint',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description: 'Last characters of the secret, to tell secrets apart.',
+      },
+    },
+  ],
+}

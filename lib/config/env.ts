@@ -1,0 +1,59 @@
+// Reads process configuration once, with zod, so every process (web, worker, scripts) agrees on it.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1')
+
+export const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/hub.db'),
+  PAYLOAD_SECRET: z.string().min(16).optional(),
+  WEBHOOK_BASE_URL: z.url().optional(),
+  ALLOW_PRIVATE_TARGETS: booleanFromString,
+  ORPHAN_AFTER_MS: z.coerce.number().int().positive().default(300_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(64),
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(5_000),
+})
+
+export type HubEnv = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }
+
+const generatedSecretFile = path.resolve('data', '.payload-secret')
+
+/** Zero set-up: without PAYLOAD_SECRET, every local process shares one random secret kept in ./data. */
+function readOrCreateLocalSecret(): string {
+  if (existsSync(generatedSecretFile)) return readFileSync(generatedSecretFile, 'utf8').trim()
+  mkdirSync(path.dirname(generatedSecretFile), { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  try {
+    writeFileSync(generatedSecretFile, secret, { mode: 0o600, flag: 'wx' })
+    return secret
+  } catch (error) {
+    // Web and worker start together: whoever lost the race reads the winner's secret.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readOrCreateLocalSecret()
+    throw error
+  }
+}
+
+let cachedEnv: HubEnv | undefined
+
+export function readEnv(): HubEnv {
+  if (cachedEnv) return cachedEnv
+  const parsed = envSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid environment: ${problems.join('; ')}`)
+  }
+  cachedEnv = {
+    ...parsed.data,
+    PAYLOAD_SECRET: parsed.data.PAYLOAD_SECRET ?? readOrCreateLocalSecret(),
+  }
+  return cachedEnv
+}
+
+export function isMongoUrl(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('mongodb://') || databaseUrl.startsWith('mongodb+srv://')
+}

@@ -1,0 +1,9 @@
+// States of an inbound webhook log row.
+export const INBOUND_LOG_STATUSES = [
+  'received',
+  'processed',
+  'error',
+  'rejected',
+  'duplicate',
+] as const
+export type InboundLogStatus = (typeof INBOUND_LOG_STATUSES)[number]

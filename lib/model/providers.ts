@@ -1,0 +1,29 @@
+// Providers the hub speaks natively; custom sources add more slugs at run time.
+export const BUILT_IN_PROVIDERS = [
+  'fal',
+  'openai',
+  'replicate',
+  'comfydeploy',
+  'lastframe',
+] as const
+export type BuiltInProvider = (typeof BUILT_IN_PROVIDERS)[number]
+
+/** Path segments under /api/v1/webhooks/ that belong to the management API, never to a source. */
+export const RESERVED_WEBHOOK_PATH_SEGMENTS = [
+  'subscriptions',
+  'deliveries',
+  'events',
+  'event-types',
+  'logs',
+  'manage',
+] as const
+
+export const SIGNATURE_SCHEMES = ['hmac-sha256-hex', 'standard-webhooks', 'url-token'] as const
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number]
+
+export function isReservedSourceSlug(slug: string): boolean {
+  return (
+    (RESERVED_WEBHOOK_PATH_SEGMENTS as readonly string[]).includes(slug) ||
+    (BUILT_IN_PROVIDERS as readonly string[]).includes(slug)
+  )
+}

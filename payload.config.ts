@@ -1,0 +1,31 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { buildConfig } from 'payload'
+
+import { InboundSources } from './collections/InboundSources'
+import { Jobs } from './collections/Jobs'
+import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { WebhookLogs } from './collections/WebhookLogs'
+import { Webhooks } from './collections/Webhooks'
+import { Workers } from './collections/Workers'
+import { readEnv } from './lib/config/env'
+import { createDatabaseAdapter } from './lib/payload/databaseAdapter'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnv()
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' — Webhook Hub' },
+  },
+  collections: [Webhooks, WebhookDeliveries, WebhookLogs, Jobs, InboundSources, Users, Workers],
+  secret: env.PAYLOAD_SECRET,
+  db: createDatabaseAdapter(env.DATABASE_URL),
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  graphQL: { disable: true },
+  telemetry: false,
+})

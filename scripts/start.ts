@@ -1,0 +1,37 @@
+// `npm start` / `npm run dev`: migrations, then the web app and the worker together, then the URLs.
+import { superviseProcesses, runToCompletion } from '@/lib/process/superviseProcesses'
+import { waitForHttp } from '@/lib/process/waitForHttp'
+
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
+const port = process.env.PORT || '3000'
+const nodeEnv = mode === 'dev' ? 'development' : 'production'
+const tsx = 'node_modules/.bin/tsx'
+
+await runToCompletion({
+  name: 'migrate',
+  command: tsx,
+  args: ['scripts/migrate.ts'],
+  env: { NODE_ENV: nodeEnv },
+})
+
+const running = superviseProcesses([
+  {
+    name: 'web',
+    command: 'node_modules/.bin/next',
+    args: [mode, '-p', port],
+    env: { NODE_ENV: nodeEnv },
+  },
+  { name: 'worker', command: tsx, args: ['scripts/worker.ts'], env: { NODE_ENV: nodeEnv } },
+])
+
+const base = `http://localhost:${port}`
+if (await waitForHttp(`${base}/api/v1/health`, 120_000)) {
+  console.log(`
+[hub] Webhook Hub is running (${mode})
+  admin:   ${base}/admin
+  health:  ${base}/api/v1/health
+  inbound: ${base}/api/v1/webhooks/{provider}
+  api:     ${base}/api/v1/webhooks/subscriptions
+  (run \`npm run seed\` for the admin user and its printed credentials)`)
+}
+process.exit(await running)

@@ -1,0 +1,20 @@
+import path from 'node:path'
+
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@payload-config': path.resolve(__dirname, 'payload.config.ts'),
+      '@': path.resolve(__dirname),
+    },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/setup/throwawayDatabase.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
