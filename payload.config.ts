@@ -21,6 +21,7 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Webhook Hub' },
+    avatar: 'default',
   },
   collections: [Webhooks, WebhookDeliveries, WebhookLogs, Jobs, InboundSources, Users, Workers],
   secret: env.PAYLOAD_SECRET,

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test'
+
+import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT } from './tests/e2e/e2eSettings'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: E2E_BASE_URL,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'rm -f data/e2e.db* && npm run build && npm run seed && npm start',
+    url: `${E2E_BASE_URL}/api/v1/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: 'file:./data/e2e.db',
+      PAYLOAD_SECRET: 'e2e-payload-secret-0123456789abcdef',
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ADMIN_API_KEY: E2E_ADMIN.apiKey,
+      ALLOW_PRIVATE_TARGETS: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+})
