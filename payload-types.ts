@@ -69,6 +69,7 @@ export interface Config {
   collections: {
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'event-types': EventType;
     'webhook-logs': WebhookLog;
     jobs: Job;
     'inbound-sources': InboundSource;
@@ -83,6 +84,7 @@ export interface Config {
   collectionsSelect: {
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'event-types': EventTypesSelect<false> | EventTypesSelect<true>;
     'webhook-logs': WebhookLogsSelect<false> | WebhookLogsSelect<true>;
     jobs: JobsSelect<false> | JobsSelect<true>;
     'inbound-sources': InboundSourcesSelect<false> | InboundSourcesSelect<true>;
@@ -194,7 +196,10 @@ export interface Webhook {
  */
 export interface WebhookDelivery {
   id: number;
-  webhook: number | Webhook;
+  /**
+   * Empty once the subscription is deleted; the history stays.
+   */
+  webhook?: (number | null) | Webhook;
   event_id: string;
   event_type: string;
   /**
@@ -218,12 +223,36 @@ export interface WebhookDelivery {
   leased_by?: string | null;
   last_status_code?: number | null;
   last_error?: string | null;
+  last_duration_ms?: number | null;
   last_attempt_at?: string | null;
   succeeded_at?: string | null;
   /**
    * Every attempt: time, status code, duration, response excerpt, error.
    */
   attempts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-types".
+ */
+export interface EventType {
+  id: number;
+  name: string;
+  description?: string | null;
+  /**
+   * Optional JSON Schema of `data`, shown in the catalog.
+   */
+  schema?:
     | {
         [k: string]: unknown;
       }
@@ -430,6 +459,10 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
+        relationTo: 'event-types';
+        value: number | EventType;
+      } | null)
+    | ({
         relationTo: 'webhook-logs';
         value: number | WebhookLog;
       } | null)
@@ -548,9 +581,21 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   leased_by?: T;
   last_status_code?: T;
   last_error?: T;
+  last_duration_ms?: T;
   last_attempt_at?: T;
   succeeded_at?: T;
   attempts?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-types_select".
+ */
+export interface EventTypesSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  schema?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 import { buildConfig } from 'payload'
 
+import { EventTypes } from './collections/EventTypes'
 import { InboundSources } from './collections/InboundSources'
 import { Jobs } from './collections/Jobs'
 import { Users } from './collections/Users'
@@ -23,7 +24,16 @@ export default buildConfig({
     meta: { titleSuffix: ' — Webhook Hub' },
     avatar: 'default',
   },
-  collections: [Webhooks, WebhookDeliveries, WebhookLogs, Jobs, InboundSources, Users, Workers],
+  collections: [
+    Webhooks,
+    WebhookDeliveries,
+    EventTypes,
+    WebhookLogs,
+    Jobs,
+    InboundSources,
+    Users,
+    Workers,
+  ],
   secret: env.PAYLOAD_SECRET,
   db: createDatabaseAdapter(env.DATABASE_URL),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -2,6 +2,7 @@
 import { readEnv } from '@/lib/config/env'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { runMigrations } from '@/lib/payload/runMigrations'
+import { createWorkerLoops } from '@/lib/worker/createWorkerLoops'
 import { runWorker } from '@/lib/worker/runWorker'
 
 const env = readEnv()
@@ -9,7 +10,7 @@ const payload = await getPayloadClient()
 await runMigrations(payload)
 const worker = await runWorker(payload, {
   heartbeatMs: env.WORKER_HEARTBEAT_MS,
-  loops: () => [],
+  loops: (workerId) => createWorkerLoops(payload, env, workerId),
 })
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

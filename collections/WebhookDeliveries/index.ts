@@ -24,7 +24,13 @@ export const WebhookDeliveries: CollectionConfig = {
   access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
   indexes: [{ fields: ['status', 'next_attempt_at'] }, { fields: ['webhook', 'status'] }],
   fields: [
-    { name: 'webhook', type: 'relationship', relationTo: 'webhooks', required: true, index: true },
+    {
+      name: 'webhook',
+      type: 'relationship',
+      relationTo: 'webhooks',
+      index: true,
+      admin: { description: 'Empty once the subscription is deleted; the history stays.' },
+    },
     { name: 'event_id', type: 'text', required: true, index: true },
     { name: 'event_type', type: 'text', required: true, index: true },
     {
@@ -49,6 +55,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'leased_by', type: 'text' },
     { name: 'last_status_code', type: 'number' },
     { name: 'last_error', type: 'text' },
+    { name: 'last_duration_ms', type: 'number' },
     { name: 'last_attempt_at', type: 'date' },
     { name: 'succeeded_at', type: 'date' },
     {

@@ -5,6 +5,10 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
+import {
+  forgetCachedSubscriptionsAfterChange,
+  forgetCachedSubscriptionsAfterDelete,
+} from './hooks/forgetCachedSubscriptions'
 
 export const Webhooks: CollectionConfig = {
   slug: 'webhooks',
@@ -15,6 +19,10 @@ export const Webhooks: CollectionConfig = {
     group: 'Outbound',
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [forgetCachedSubscriptionsAfterChange],
+    afterDelete: [forgetCachedSubscriptionsAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'url', type: 'text', required: true },

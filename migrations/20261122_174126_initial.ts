@@ -40,7 +40,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhooks_texts_order_parent\` ON \`webhooks_texts\` (\`order\`,\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`webhook_id\` integer NOT NULL,
+  	\`webhook_id\` integer,
   	\`event_id\` text NOT NULL,
   	\`event_type\` text NOT NULL,
   	\`message_id\` text NOT NULL,
@@ -53,6 +53,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`leased_by\` text,
   	\`last_status_code\` numeric,
   	\`last_error\` text,
+  	\`last_duration_ms\` numeric,
   	\`last_attempt_at\` text,
   	\`succeeded_at\` text,
   	\`attempts\` text DEFAULT '[]',
@@ -70,6 +71,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`status_next_attempt_at_idx\` ON \`webhook_deliveries\` (\`status\`,\`next_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_status_idx\` ON \`webhook_deliveries\` (\`webhook_id\`,\`status\`);`)
+  await db.run(sql`CREATE TABLE \`event_types\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`description\` text,
+  	\`schema\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`event_types_name_idx\` ON \`event_types\` (\`name\`);`)
+  await db.run(sql`CREATE INDEX \`event_types_updated_at_idx\` ON \`event_types\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`event_types_created_at_idx\` ON \`event_types\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`webhook_logs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`source\` text NOT NULL,
@@ -227,6 +240,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`path\` text NOT NULL,
   	\`webhooks_id\` integer,
   	\`webhook_deliveries_id\` integer,
+  	\`event_types_id\` integer,
   	\`webhook_logs_id\` integer,
   	\`jobs_id\` integer,
   	\`inbound_sources_id\` integer,
@@ -235,6 +249,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webhooks_id\`) REFERENCES \`webhooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`event_types_id\`) REFERENCES \`event_types\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`webhook_logs_id\`) REFERENCES \`webhook_logs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`jobs_id\`) REFERENCES \`jobs\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`inbound_sources_id\`) REFERENCES \`inbound_sources\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -247,6 +262,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`webhooks_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_event_types_id_idx\` ON \`payload_locked_documents_rels\` (\`event_types_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_logs_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_logs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_jobs_id_idx\` ON \`payload_locked_documents_rels\` (\`jobs_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_inbound_sources_id_idx\` ON \`payload_locked_documents_rels\` (\`inbound_sources_id\`);`)
@@ -293,6 +309,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`webhooks\`;`)
   await db.run(sql`DROP TABLE \`webhooks_texts\`;`)
   await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
+  await db.run(sql`DROP TABLE \`event_types\`;`)
   await db.run(sql`DROP TABLE \`webhook_logs\`;`)
   await db.run(sql`DROP TABLE \`jobs\`;`)
   await db.run(sql`DROP TABLE \`inbound_sources\`;`)

@@ -1,0 +1,13 @@
+import { handleApiRoute } from '@/lib/api/handleApiRoute'
+import { parseIdParam } from '@/lib/api/parseIdParam'
+import { respondOk } from '@/lib/api/respond'
+import { findDelivery } from '@/lib/deliveries/findDelivery'
+import { presentDelivery } from '@/lib/deliveries/presentDelivery'
+
+type Params = { id: string }
+
+export const GET = handleApiRoute<Params>('viewer', async ({ payload, user, params }) => {
+  return respondOk(
+    presentDelivery(await findDelivery(payload, parseIdParam(params.id, 'delivery'), user)),
+  )
+})

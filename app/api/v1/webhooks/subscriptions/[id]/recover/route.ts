@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+import { handleApiRoute } from '@/lib/api/handleApiRoute'
+import { parseIdParam } from '@/lib/api/parseIdParam'
+import { parseJsonBody } from '@/lib/api/parseInput'
+import { respondOk } from '@/lib/api/respond'
+import { recoverFailedDeliveries } from '@/lib/deliveries/replayDeliveries'
+import { findSubscription } from '@/lib/subscriptions/findSubscription'
+
+type Params = { id: string }
+
+const bodySchema = z.object({ since: z.iso.datetime({ offset: true }) })
+
+export const POST = handleApiRoute<Params>(
+  'operator',
+  async ({ request, payload, user, params }) => {
+    const subscription = await findSubscription(
+      payload,
+      parseIdParam(params.id, 'subscription'),
+      user,
+    )
+    const { since } = await parseJsonBody(request, bodySchema)
+    const replayed = await recoverFailedDeliveries(
+      payload,
+      subscription.id,
+      new Date(since),
+      new Date(),
+    )
+    return respondOk({ webhook_id: String(subscription.id), since, replayed })
+  },
+)

@@ -1,0 +1,214 @@
+// The worker's delivery loop: claim due deliveries in batches, send each under the concurrency limits,
+// record outcomes in batched writes, and drain cleanly.
+import type { Payload } from 'payload'
+
+import type { WorkerLoop } from '@/lib/worker/runWorker'
+import { buildDeliveryBody, buildDeliveryHeaders } from './buildDeliveryRequest'
+import { decideOutcome } from './decideOutcome'
+import type { ClaimedDelivery, DeliveryOutcome, DocumentId } from './deliveryTypes'
+import { sendDeliveryAttempt, type DeliveryHttpClient } from './sendDeliveryAttempt'
+import type { DeliveryStore } from './store/deliveryStore'
+import { createSubscriptionDirectory, type DeliveryTarget } from './subscriptionDirectory'
+import { disableSubscription, recordSubscriptionResult } from './subscriptionHealth'
+
+export type DeliveryLoopOptions = {
+  workerId: string
+  store: DeliveryStore
+  http: DeliveryHttpClient
+  concurrency: number
+  perSubscriptionConcurrency: number
+  leaseMs: number
+  idlePollMs: number
+  claimBatchSize: number
+  now?: () => Date
+  random?: () => number
+}
+
+const OUTCOME_FLUSH_MS = 5
+const OUTCOME_FLUSH_SIZE = 200
+
+function skippedAttempt(delivery: ClaimedDelivery, now: Date, error: string): DeliveryOutcome {
+  return {
+    id: delivery.id,
+    status: 'dead',
+    nextAttemptAt: null,
+    attempt: {
+      attempt: delivery.attemptCount + 1,
+      attempted_at: now.toISOString(),
+      status_code: null,
+      duration_ms: 0,
+      response_headers: {},
+      response_body: '',
+      error,
+    },
+  }
+}
+
+export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOptions): WorkerLoop {
+  const now = options.now ?? (() => new Date())
+  const random = options.random ?? Math.random
+  const directory = createSubscriptionDirectory(payload, now)
+  const activePerSubscription = new Map<string, number>()
+  let inFlight = 0
+  let running = false
+  let loopDone: Promise<void> = Promise.resolve()
+  let wake: (() => void) | undefined
+  let pendingOutcomes: DeliveryOutcome[] = []
+  let flushTimer: NodeJS.Timeout | undefined
+  let flushing: Promise<void> = Promise.resolve()
+
+  const nudge = () => {
+    wake?.()
+    wake = undefined
+  }
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+
+  const flushOutcomes = () => {
+    if (flushTimer) clearTimeout(flushTimer)
+    flushTimer = undefined
+    const batch = pendingOutcomes
+    pendingOutcomes = []
+    if (batch.length === 0) return flushing
+    flushing = flushing
+      .then(() => options.store.recordOutcomes(options.workerId, batch, now()))
+      .then((held) => {
+        if (held < batch.length) {
+          console.warn(
+            `[worker] ${batch.length - held} outcome(s) dropped: their lease had expired`,
+          )
+        }
+      })
+      .catch((error) =>
+        console.error('[worker] recording outcomes failed; leases will expire', error),
+      )
+    return flushing
+  }
+
+  const queueOutcome = (outcome: DeliveryOutcome) => {
+    pendingOutcomes.push(outcome)
+    if (pendingOutcomes.length >= OUTCOME_FLUSH_SIZE) void flushOutcomes()
+    else flushTimer ??= setTimeout(() => void flushOutcomes(), OUTCOME_FLUSH_MS)
+  }
+
+  const attemptDelivery = async (delivery: ClaimedDelivery, target: DeliveryTarget | null) => {
+    if (!target) return queueOutcome(skippedAttempt(delivery, now(), 'Subscription deleted'))
+    if (!target.active) {
+      return queueOutcome(
+        skippedAttempt(
+          delivery,
+          now(),
+          `Subscription disabled: ${target.disabledReason ?? 'no reason given'}`,
+        ),
+      )
+    }
+    const body = buildDeliveryBody(delivery.payload, delivery.attemptCount)
+    const headers = buildDeliveryHeaders({
+      body,
+      messageId: delivery.messageId,
+      eventType: delivery.eventType,
+      eventId: delivery.eventId,
+      subscriptionId: String(target.id),
+      secrets: target.secrets,
+      customHeaders: target.headers,
+      timestampSeconds: Math.floor(now().getTime() / 1000),
+    })
+    const result = await sendDeliveryAttempt(options.http, target.url, body, headers)
+    const decidedAt = now()
+    const decision = decideOutcome(delivery, result, target.retryConfig, { now: decidedAt, random })
+    queueOutcome(decision.outcome)
+    if (decision.disableReason)
+      await disableSubscription(payload, target, decision.disableReason, decidedAt)
+    else
+      await recordSubscriptionResult(
+        payload,
+        target,
+        decision.outcome.status === 'succeeded',
+        decidedAt,
+      )
+  }
+
+  const process = async (delivery: ClaimedDelivery) => {
+    const key = String(delivery.webhookId)
+    try {
+      const target = delivery.webhookId === null ? null : await directory.get(delivery.webhookId)
+      await attemptDelivery(delivery, target)
+    } catch (error) {
+      console.error(
+        `[worker] delivery ${delivery.id} failed unexpectedly; its lease will expire`,
+        error,
+      )
+    } finally {
+      inFlight -= 1
+      const remaining = (activePerSubscription.get(key) ?? 1) - 1
+      if (remaining <= 0) activePerSubscription.delete(key)
+      else activePerSubscription.set(key, remaining)
+      nudge()
+    }
+  }
+
+  const saturatedSubscriptions = (): DocumentId[] =>
+    [...activePerSubscription.entries()]
+      .filter(([, count]) => count >= options.perSubscriptionConcurrency)
+      .map(([id]) => (Number.isNaN(Number(id)) ? id : Number(id)))
+
+  const claimAndDispatch = async (): Promise<number> => {
+    const free = options.concurrency - inFlight
+    if (free <= 0) return 0
+    const claimed = await options.store.claimDueDeliveries({
+      workerId: options.workerId,
+      now: now(),
+      leaseMs: options.leaseMs,
+      limit: Math.min(free, options.claimBatchSize),
+      excludeWebhookIds: saturatedSubscriptions(),
+    })
+    const overflow: DocumentId[] = []
+    for (const delivery of claimed) {
+      const key = String(delivery.webhookId)
+      const active = activePerSubscription.get(key) ?? 0
+      if (active >= options.perSubscriptionConcurrency) {
+        overflow.push(delivery.id)
+        continue
+      }
+      activePerSubscription.set(key, active + 1)
+      inFlight += 1
+      void process(delivery)
+    }
+    await options.store.releaseDeliveries(options.workerId, overflow, now())
+    return claimed.length - overflow.length
+  }
+
+  const loop = async () => {
+    while (running) {
+      try {
+        const dispatched = await claimAndDispatch()
+        if (dispatched === 0) await sleep(options.idlePollMs)
+      } catch (error) {
+        console.error('[worker] claiming deliveries failed', error)
+        await sleep(Math.max(options.idlePollMs, 1_000))
+      }
+    }
+  }
+
+  return {
+    name: 'delivery',
+    start() {
+      running = true
+      loopDone = loop()
+    },
+    async drain() {
+      running = false
+      nudge()
+      await loopDone
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      await flushOutcomes()
+    },
+    inFlight: () => inFlight,
+  }
+}

@@ -1,0 +1,31 @@
+// The few delivery operations that must be atomic across processes, behind one interface per database.
+import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+
+export type ClaimRequest = {
+  workerId: string
+  now: Date
+  leaseMs: number
+  limit: number
+  /** Subscriptions at their concurrency limit in this worker: leave their deliveries for later. */
+  excludeWebhookIds: DocumentId[]
+}
+
+export type RequeueSelection = {
+  ids?: DocumentId[]
+  webhookId?: DocumentId
+  statuses: ('succeeded' | 'failed' | 'dead')[]
+  createdSince?: Date
+}
+
+export interface DeliveryStore {
+  /** Inserts every row in one write: all of them or none. Returns their ids in order. */
+  insertDeliveries(rows: NewDelivery[], now: Date): Promise<DocumentId[]>
+  /** Leases due deliveries (and ones whose lease expired) to one worker; no row goes to two workers. */
+  claimDueDeliveries(request: ClaimRequest): Promise<ClaimedDelivery[]>
+  /** Records attempts of deliveries this worker still holds; returns how many it still held. */
+  recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date): Promise<number>
+  /** Makes deliveries due now with at least one more attempt (replay); in-flight ones are left alone. */
+  requeueDeliveries(selection: RequeueSelection, now: Date): Promise<DocumentId[]>
+  /** Hands claimed deliveries back untouched, due now. */
+  releaseDeliveries(workerId: string, ids: DocumentId[], now: Date): Promise<void>
+}

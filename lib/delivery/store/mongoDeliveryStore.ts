@@ -1,0 +1,163 @@
+// MongoDB delivery store: findOneAndUpdate claims one document atomically; batches use one transaction.
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+
+import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
+
+type DeliveryDocument = {
+  _id: { toString(): string }
+  webhook: { toString(): string } | null
+  event_id: string
+  event_type: string
+  message_id: string
+  payload: ClaimedDelivery['payload']
+  attempt_count: number
+  max_attempts: number
+  createdAt: Date
+}
+
+function toClaimedDelivery(doc: DeliveryDocument): ClaimedDelivery {
+  return {
+    id: doc._id.toString(),
+    webhookId: doc.webhook ? doc.webhook.toString() : null,
+    eventId: doc.event_id,
+    eventType: doc.event_type,
+    messageId: doc.message_id,
+    payload: doc.payload,
+    attemptCount: doc.attempt_count,
+    maxAttempts: doc.max_attempts,
+    createdAt: doc.createdAt.toISOString(),
+  }
+}
+
+export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStore {
+  const deliveries = adapter.collections['webhook-deliveries']
+
+  return {
+    async insertDeliveries(rows: NewDelivery[], now: Date) {
+      if (rows.length === 0) return []
+      const documents = rows.map((row) => ({
+        webhook: row.webhookId,
+        event_id: row.eventId,
+        event_type: row.eventType,
+        message_id: row.messageId,
+        payload: row.payload,
+        status: 'pending',
+        attempt_count: 0,
+        max_attempts: row.maxAttempts,
+        next_attempt_at: row.nextAttemptAt,
+        attempts: [],
+        createdAt: now,
+        updatedAt: now,
+      }))
+      const session = await adapter.connection.startSession()
+      try {
+        let ids: DocumentId[] = []
+        await session.withTransaction(async () => {
+          const inserted = await deliveries.insertMany(documents, { session, ordered: true })
+          ids = inserted.map((doc) => String(doc._id))
+        })
+        return ids
+      } finally {
+        await session.endSession()
+      }
+    },
+
+    async claimDueDeliveries({ workerId, now, leaseMs, limit, excludeWebhookIds }: ClaimRequest) {
+      const claimed: ClaimedDelivery[] = []
+      const filter = {
+        $or: [
+          { status: { $in: ['pending', 'failed'] }, next_attempt_at: { $lte: now } },
+          { status: 'in_flight', lease_expires_at: { $lte: now } },
+        ],
+        ...(excludeWebhookIds.length > 0 ? { webhook: { $nin: excludeWebhookIds } } : {}),
+      }
+      const update = {
+        $set: {
+          status: 'in_flight',
+          leased_by: workerId,
+          lease_expires_at: new Date(now.getTime() + leaseMs),
+          updatedAt: now,
+        },
+      }
+      while (claimed.length < limit) {
+        const doc = await deliveries
+          .findOneAndUpdate(filter, update, { sort: { next_attempt_at: 1 }, new: true })
+          .lean<DeliveryDocument>()
+        if (!doc) break
+        claimed.push(toClaimedDelivery(doc))
+      }
+      return claimed
+    },
+
+    async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date) {
+      if (outcomes.length === 0) return 0
+      type BulkOperations = Parameters<typeof deliveries.bulkWrite>[0]
+      // `attempts` is a Payload json field (Mixed in mongoose), which the driver's update types cannot see.
+      const operations = outcomes.map((outcome) => ({
+        updateOne: {
+          filter: { _id: outcome.id, leased_by: workerId, status: 'in_flight' },
+          update: {
+            $set: {
+              status: outcome.status,
+              next_attempt_at: outcome.nextAttemptAt,
+              lease_expires_at: null,
+              leased_by: null,
+              last_status_code: outcome.attempt.status_code,
+              last_error: outcome.attempt.error,
+              last_attempt_at: new Date(outcome.attempt.attempted_at),
+              updatedAt: now,
+              ...(outcome.status === 'succeeded' ? { succeeded_at: now } : {}),
+            },
+            $inc: { attempt_count: 1 },
+            $push: { attempts: outcome.attempt },
+          },
+        },
+      })) as unknown as BulkOperations
+      const result = await deliveries.bulkWrite(operations, { ordered: false })
+      return result.modifiedCount
+    },
+
+    async requeueDeliveries(selection: RequeueSelection, now: Date) {
+      const filter = {
+        status: { $in: selection.statuses },
+        ...(selection.ids ? { _id: { $in: selection.ids } } : {}),
+        ...(selection.webhookId !== undefined ? { webhook: selection.webhookId } : {}),
+        ...(selection.createdSince ? { createdAt: { $gte: selection.createdSince } } : {}),
+      }
+      const matching = await deliveries
+        .find(filter, { _id: 1 })
+        .lean<{ _id: { toString(): string } }[]>()
+      const ids = matching.map((doc) => doc._id.toString())
+      if (ids.length === 0) return []
+      await deliveries.updateMany({ ...filter, _id: { $in: ids } }, [
+        {
+          $set: {
+            status: { $cond: [{ $eq: ['$attempt_count', 0] }, 'pending', 'failed'] },
+            next_attempt_at: now,
+            max_attempts: { $max: ['$max_attempts', { $add: ['$attempt_count', 1] }] },
+            lease_expires_at: null,
+            leased_by: null,
+            updatedAt: now,
+          },
+        },
+      ])
+      return ids
+    },
+
+    async releaseDeliveries(workerId: string, ids: DocumentId[], now: Date) {
+      if (ids.length === 0) return
+      await deliveries.updateMany({ _id: { $in: ids }, leased_by: workerId, status: 'in_flight' }, [
+        {
+          $set: {
+            status: { $cond: [{ $eq: ['$attempt_count', 0] }, 'pending', 'failed'] },
+            leased_by: null,
+            lease_expires_at: null,
+            next_attempt_at: now,
+            updatedAt: now,
+          },
+        },
+      ])
+    },
+  }
+}

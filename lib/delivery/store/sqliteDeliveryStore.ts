@@ -1,0 +1,174 @@
+// SQLite delivery store: one UPDATE … RETURNING claims atomically; batches run in one write transaction.
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+
+import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
+
+const INSERT_CHUNK_ROWS = 500
+
+type Client = SQLiteAdapter['client']
+type InStatement = Parameters<Client['batch']>[0][number]
+
+type ClaimedRow = {
+  id: number
+  webhook_id: number | null
+  event_id: string
+  event_type: string
+  message_id: string
+  payload: string
+  attempt_count: number
+  max_attempts: number
+  created_at: string
+}
+
+function toClaimedDelivery(row: ClaimedRow): ClaimedDelivery {
+  return {
+    id: Number(row.id),
+    webhookId: row.webhook_id === null ? null : Number(row.webhook_id),
+    eventId: row.event_id,
+    eventType: row.event_type,
+    messageId: row.message_id,
+    payload: JSON.parse(row.payload),
+    attemptCount: Number(row.attempt_count),
+    maxAttempts: Number(row.max_attempts),
+    createdAt: row.created_at,
+  }
+}
+
+function buildInsert(rows: NewDelivery[], nowIso: string): InStatement {
+  const placeholders = rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]', ?, ?)").join(', ')
+  const args = rows.flatMap((row) => [
+    Number(row.webhookId),
+    row.eventId,
+    row.eventType,
+    row.messageId,
+    JSON.stringify(row.payload),
+    row.maxAttempts,
+    row.nextAttemptAt.toISOString(),
+    nowIso,
+    nowIso,
+  ])
+  return {
+    sql: `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, message_id, payload, status,
+      attempt_count, max_attempts, next_attempt_at, attempts, updated_at, created_at)
+      VALUES ${placeholders} RETURNING id`,
+    args,
+  }
+}
+
+export function createSqliteDeliveryStore(client: Client): DeliveryStore {
+  return {
+    async insertDeliveries(rows, now) {
+      if (rows.length === 0) return []
+      const nowIso = now.toISOString()
+      const statements: InStatement[] = []
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
+        statements.push(buildInsert(rows.slice(start, start + INSERT_CHUNK_ROWS), nowIso))
+      }
+      const results = await client.batch(statements, 'write')
+      return results.flatMap((result) => result.rows.map((row) => Number(row.id)))
+    },
+
+    async claimDueDeliveries({ workerId, now, leaseMs, limit, excludeWebhookIds }: ClaimRequest) {
+      const nowIso = now.toISOString()
+      const exclusion =
+        excludeWebhookIds.length > 0
+          ? `AND webhook_id NOT IN (${excludeWebhookIds.map(() => '?').join(', ')})`
+          : ''
+      const result = await client.execute({
+        sql: `UPDATE webhook_deliveries
+          SET status = 'in_flight', leased_by = ?, lease_expires_at = ?, updated_at = ?
+          WHERE id IN (
+            SELECT id FROM webhook_deliveries
+            WHERE ((status IN ('pending', 'failed') AND next_attempt_at <= ?)
+               OR (status = 'in_flight' AND lease_expires_at <= ?)) ${exclusion}
+            ORDER BY next_attempt_at
+            LIMIT ?)
+          RETURNING id, webhook_id, event_id, event_type, message_id, payload, attempt_count,
+            max_attempts, created_at`,
+        args: [
+          workerId,
+          new Date(now.getTime() + leaseMs).toISOString(),
+          nowIso,
+          nowIso,
+          nowIso,
+          ...excludeWebhookIds.map(Number),
+          limit,
+        ],
+      })
+      return (result.rows as unknown as ClaimedRow[]).map(toClaimedDelivery)
+    },
+
+    async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date) {
+      if (outcomes.length === 0) return 0
+      const nowIso = now.toISOString()
+      const results = await client.batch(
+        outcomes.map((outcome) => ({
+          sql: `UPDATE webhook_deliveries
+            SET status = ?, attempt_count = attempt_count + 1, next_attempt_at = ?,
+              lease_expires_at = NULL, leased_by = NULL, last_status_code = ?, last_error = ?,
+              last_duration_ms = ?,
+              last_attempt_at = ?, succeeded_at = COALESCE(?, succeeded_at),
+              attempts = json_insert(COALESCE(attempts, '[]'), '$[#]', json(?)), updated_at = ?
+            WHERE id = ? AND leased_by = ? AND status = 'in_flight'`,
+          args: [
+            outcome.status,
+            outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : null,
+            outcome.attempt.status_code,
+            outcome.attempt.error,
+            outcome.attempt.duration_ms,
+            outcome.attempt.attempted_at,
+            outcome.status === 'succeeded' ? nowIso : null,
+            JSON.stringify(outcome.attempt),
+            nowIso,
+            Number(outcome.id),
+            workerId,
+          ],
+        })),
+        'write',
+      )
+      return results.reduce((sum, result) => sum + result.rowsAffected, 0)
+    },
+
+    async requeueDeliveries(selection: RequeueSelection, now: Date) {
+      const conditions = [`status IN (${selection.statuses.map(() => '?').join(', ')})`]
+      const args: (string | number)[] = [...selection.statuses]
+      if (selection.ids) {
+        if (selection.ids.length === 0) return []
+        conditions.push(`id IN (${selection.ids.map(() => '?').join(', ')})`)
+        args.push(...selection.ids.map(Number))
+      }
+      if (selection.webhookId !== undefined) {
+        conditions.push('webhook_id = ?')
+        args.push(Number(selection.webhookId))
+      }
+      if (selection.createdSince) {
+        conditions.push('created_at >= ?')
+        args.push(selection.createdSince.toISOString())
+      }
+      const nowIso = now.toISOString()
+      const result = await client.execute({
+        sql: `UPDATE webhook_deliveries
+          SET status = CASE WHEN attempt_count = 0 THEN 'pending' ELSE 'failed' END,
+            next_attempt_at = ?, max_attempts = MAX(max_attempts, attempt_count + 1),
+            lease_expires_at = NULL, leased_by = NULL, updated_at = ?
+          WHERE ${conditions.join(' AND ')}
+          RETURNING id`,
+        args: [nowIso, nowIso, ...args],
+      })
+      return result.rows.map((row) => Number(row.id))
+    },
+
+    async releaseDeliveries(workerId: string, ids: DocumentId[], now: Date) {
+      if (ids.length === 0) return
+      const nowIso = now.toISOString()
+      await client.execute({
+        sql: `UPDATE webhook_deliveries
+          SET status = CASE WHEN attempt_count = 0 THEN 'pending' ELSE 'failed' END,
+            leased_by = NULL, lease_expires_at = NULL, next_attempt_at = ?, updated_at = ?
+          WHERE leased_by = ? AND status = 'in_flight' AND id IN (${ids.map(() => '?').join(', ')})`,
+        args: [nowIso, nowIso, workerId, ...ids.map(Number)],
+      })
+    },
+  }
+}

@@ -1,0 +1,66 @@
+// Tracks how long a subscription has failed every attempt, and disables it (with a reason and an event).
+import type { Payload } from 'payload'
+
+import { publishEvent } from '@/lib/events/publishEvent'
+import type { DeliveryTarget } from './subscriptionDirectory'
+
+export async function disableSubscription(
+  payload: Payload,
+  target: DeliveryTarget,
+  reason: string,
+  now: Date,
+) {
+  if (!target.active) return
+  target.active = false
+  target.disabledReason = reason
+  await payload.update({
+    collection: 'webhooks',
+    id: target.id,
+    overrideAccess: true,
+    data: { active: false, disabled_reason: reason, disabled_at: now.toISOString() },
+  })
+  await publishEvent(payload, {
+    event_type: 'webhook.disabled',
+    data: { webhook_id: String(target.id), reason },
+  })
+  console.warn(`[worker] subscription ${target.id} disabled: ${reason}`)
+}
+
+/** Writes only on transitions: the first failure after a success, the first success after failures. */
+export async function recordSubscriptionResult(
+  payload: Payload,
+  target: DeliveryTarget,
+  succeeded: boolean,
+  now: Date,
+): Promise<void> {
+  if (succeeded) {
+    if (target.failingSince === null) return
+    target.failingSince = null
+    await payload.update({
+      collection: 'webhooks',
+      id: target.id,
+      overrideAccess: true,
+      data: { failing_since: null },
+    })
+    return
+  }
+  if (target.failingSince === null) {
+    target.failingSince = now
+    await payload.update({
+      collection: 'webhooks',
+      id: target.id,
+      overrideAccess: true,
+      data: { failing_since: now.toISOString() },
+    })
+    return
+  }
+  if (now.getTime() - target.failingSince.getTime() >= target.disableAfterFailingMs) {
+    const hours = Math.round((target.disableAfterFailingMs / 3_600_000) * 10) / 10
+    await disableSubscription(
+      payload,
+      target,
+      `Every attempt failed for ${hours} h (since ${target.failingSince.toISOString()}).`,
+      now,
+    )
+  }
+}

@@ -1,0 +1,93 @@
+// Standard Webhooks signing and verification: HMAC-SHA256 over `id.timestamp.body`, keyed by the whsec_ secret.
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+export const DEFAULT_TOLERANCE_SECONDS = 300
+
+export class WebhookVerificationError extends Error {
+  readonly code = 'invalid_signature'
+  constructor(message: string) {
+    super(message)
+    this.name = 'WebhookVerificationError'
+  }
+}
+
+function decodeSecret(secret: string): Buffer {
+  const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret
+  return Buffer.from(encoded, 'base64')
+}
+
+export function signStandardWebhook(
+  secret: string,
+  messageId: string,
+  timestampSeconds: number,
+  body: string | Buffer,
+): string {
+  const hmac = createHmac('sha256', decodeSecret(secret))
+  hmac.update(`${messageId}.${timestampSeconds}.`)
+  hmac.update(body)
+  return `v1,${hmac.digest('base64')}`
+}
+
+/** Every secret in force signs; receivers accept the message if any signature verifies. */
+export function signStandardWebhookWithAll(
+  secrets: string[],
+  messageId: string,
+  timestampSeconds: number,
+  body: string | Buffer,
+): string {
+  return secrets
+    .map((secret) => signStandardWebhook(secret, messageId, timestampSeconds, body))
+    .join(' ')
+}
+
+export type StandardWebhookHeaders = {
+  'webhook-id'?: string | null
+  'webhook-timestamp'?: string | null
+  'webhook-signature'?: string | null
+}
+
+/** Verifies signature and timestamp together, so no caller can check one and forget the other. */
+export function verifyStandardWebhook(
+  secrets: string[],
+  rawBody: string | Buffer,
+  headers: StandardWebhookHeaders,
+  options: { nowSeconds: number; toleranceSeconds?: number },
+): { messageId: string; timestampSeconds: number } {
+  const messageId = headers['webhook-id']
+  const timestampHeader = headers['webhook-timestamp']
+  const signatureHeader = headers['webhook-signature']
+  if (!messageId || !timestampHeader || !signatureHeader) {
+    throw new WebhookVerificationError(
+      'Missing webhook-id, webhook-timestamp or webhook-signature header',
+    )
+  }
+  const timestampSeconds = Number(timestampHeader)
+  if (!/^\d{1,12}$/.test(timestampHeader) || !Number.isSafeInteger(timestampSeconds)) {
+    throw new WebhookVerificationError('Invalid webhook-timestamp header')
+  }
+  const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS
+  if (timestampSeconds < options.nowSeconds - tolerance) {
+    throw new WebhookVerificationError('Message timestamp too old')
+  }
+  if (timestampSeconds > options.nowSeconds + tolerance) {
+    throw new WebhookVerificationError('Message timestamp too new')
+  }
+  const offered = signatureHeader
+    .split(' ')
+    .filter((part) => part.startsWith('v1,'))
+    .map((part) => Buffer.from(part.slice(3), 'base64'))
+  for (const secret of secrets) {
+    const expected = Buffer.from(
+      signStandardWebhook(secret, messageId, timestampSeconds, rawBody).slice(3),
+      'base64',
+    )
+    if (
+      offered.some(
+        (candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected),
+      )
+    ) {
+      return { messageId, timestampSeconds }
+    }
+  }
+  throw new WebhookVerificationError('No matching signature found')
+}

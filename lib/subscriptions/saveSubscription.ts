@@ -1,0 +1,93 @@
+// Creating and changing subscriptions; the secret is generated when not given and returned only here.
+import type { Payload } from 'payload'
+
+import type { User, Webhook } from '@/payload-types'
+import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
+import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
+import { assertDeliverableTarget } from './assertDeliverableTarget'
+import { presentSubscription } from './presentSubscription'
+import type { SubscriptionCreateInput, SubscriptionPatchInput } from './subscriptionInputSchema'
+
+export function secretHint(secret: string): string {
+  return `…${secret.slice(-4)}`
+}
+
+export async function createSubscription(
+  payload: Payload,
+  input: SubscriptionCreateInput,
+  user: User,
+) {
+  await assertDeliverableTarget(input.url)
+  const secret = input.secret ?? generateWebhookSecret()
+  const created = await payload.create({
+    collection: 'webhooks',
+    user,
+    overrideAccess: false,
+    data: {
+      ...input,
+      retry_config: { ...DEFAULT_RETRY_CONFIG, ...input.retry_config },
+      secret,
+      secret_hint: secretHint(secret),
+    },
+  })
+  return { ...presentSubscription(created), secret }
+}
+
+export async function updateSubscription(
+  payload: Payload,
+  existing: Webhook,
+  changes: SubscriptionPatchInput,
+  user: User,
+) {
+  if (changes.url !== undefined && changes.url !== existing.url)
+    await assertDeliverableTarget(changes.url)
+  const reenabled = changes.active === true && existing.active === false
+  const updated = await payload.update({
+    collection: 'webhooks',
+    id: existing.id,
+    user,
+    overrideAccess: false,
+    data: {
+      ...changes,
+      ...(changes.filters ? { filters: { ...existing.filters, ...changes.filters } } : {}),
+      ...(changes.retry_config
+        ? { retry_config: { ...existing.retry_config, ...changes.retry_config } }
+        : {}),
+      ...(reenabled ? { disabled_reason: null, disabled_at: null, failing_since: null } : {}),
+      ...(changes.active === false && existing.active !== false
+        ? { disabled_reason: 'Disabled by an operator.', disabled_at: new Date().toISOString() }
+        : {}),
+    },
+  })
+  return presentSubscription(updated)
+}
+
+export async function rotateSubscriptionSecret(
+  payload: Payload,
+  existing: Webhook,
+  user: User,
+  now: Date,
+  newSecret = generateWebhookSecret(),
+) {
+  const current = await payload.findByID({
+    collection: 'webhooks',
+    id: existing.id,
+    overrideAccess: true,
+    showHiddenFields: true,
+    depth: 0,
+  })
+  const previousExpiresAt = new Date(now.getTime() + 24 * 60 * 60 * 1000).toISOString()
+  await payload.update({
+    collection: 'webhooks',
+    id: existing.id,
+    user,
+    overrideAccess: false,
+    data: {
+      secret: newSecret,
+      secret_hint: secretHint(newSecret),
+      previous_secret: current.secret,
+      previous_secret_expires_at: previousExpiresAt,
+    },
+  })
+  return { secret: newSecret, previous_secret_expires_at: previousExpiresAt }
+}

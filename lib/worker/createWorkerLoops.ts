@@ -1,0 +1,35 @@
+// The loops one worker process runs, wired to this process's configuration.
+import type { Payload } from 'payload'
+import { Agent } from 'undici'
+
+import type { HubEnv } from '@/lib/config/env'
+import { createDeliveryLoop } from '@/lib/delivery/deliveryLoop'
+import { createSsrfGuard } from '@/lib/delivery/ssrf/createSsrfGuard'
+import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
+import type { WorkerLoop } from './runWorker'
+
+export function createDeliveryHttpClient(env: HubEnv) {
+  const guard = createSsrfGuard({ allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS })
+  const dispatcher = new Agent({
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+    connections: env.WORKER_SUBSCRIPTION_CONCURRENCY,
+    connect: { lookup: guard.lookup, timeout: Math.min(10_000, env.DELIVERY_TIMEOUT_MS) },
+  })
+  return { dispatcher, guard, timeoutMs: env.DELIVERY_TIMEOUT_MS }
+}
+
+export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: string): WorkerLoop[] {
+  return [
+    createDeliveryLoop(payload, {
+      workerId,
+      store: getDeliveryStore(payload),
+      http: createDeliveryHttpClient(env),
+      concurrency: env.WORKER_CONCURRENCY,
+      perSubscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
+      leaseMs: env.DELIVERY_LEASE_MS ?? env.DELIVERY_TIMEOUT_MS * 2,
+      idlePollMs: env.DELIVERY_POLL_MS,
+      claimBatchSize: 100,
+    }),
+  ]
+}

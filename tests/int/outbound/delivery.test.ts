@@ -1,0 +1,166 @@
+import type { Payload } from 'payload'
+import { Webhook as StandardWebhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { POST as publish } from '@/app/api/v1/webhooks/events/route'
+import { POST as rotateSecret } from '@/app/api/v1/webhooks/subscriptions/[id]/rotate-secret/route'
+import { POST as createSubscriptionRoute } from '@/app/api/v1/webhooks/subscriptions/route'
+import { signHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
+import type { WorkerLoop } from '@/lib/worker/runWorker'
+import { startReceiver, type Receiver } from '../../fakes/startReceiver'
+import { bootHub } from '../../helpers/bootHub'
+import { callRoute } from '../../helpers/callRoute'
+import { createTestUser } from '../../helpers/createTestUser'
+import { startTestDeliveryLoop } from '../../helpers/startTestDeliveryLoop'
+
+let payload: Payload
+let adminKey: string
+let receiver: Receiver
+let loop: WorkerLoop
+
+beforeAll(async () => {
+  payload = await bootHub()
+  adminKey = (await createTestUser(payload, 'admin')).apiKey
+  receiver = await startReceiver()
+  loop = startTestDeliveryLoop(payload)
+})
+
+afterAll(async () => {
+  await loop.drain()
+  await receiver.close()
+})
+
+async function subscribe(body: Record<string, unknown>) {
+  const response = await callRoute(createSubscriptionRoute, '/api/v1/webhooks/subscriptions', {
+    method: 'POST',
+    apiKey: adminKey,
+    body: JSON.stringify({ name: 'Receiver', url: `${receiver.url}/hook`, ...body }),
+  })
+  expect(response.status).toBe(201)
+  return response.body.data as { id: string; secret: string }
+}
+
+async function publishEvent(eventType: string, data: Record<string, unknown>) {
+  const response = await callRoute(publish, '/api/v1/webhooks/events', {
+    method: 'POST',
+    apiKey: adminKey,
+    body: JSON.stringify({ event_type: eventType, data }),
+  })
+  expect(response.status).toBe(201)
+  return response.body.data as { event_id: string; deliveries_created: number }
+}
+
+describe('outbound delivery', () => {
+  it('sends the documented body and headers, signed so that the standardwebhooks package verifies it', async () => {
+    const subscription = await subscribe({
+      event_types: ['job.completed'],
+      headers: { 'X-Tenant': 'acme' },
+    })
+    const published = await publishEvent('job.completed', {
+      job_id: 'job_1',
+      job_type: 'image',
+      result: { url: 'x' },
+    })
+    expect(published.deliveries_created).toBe(1)
+    const [request] = await receiver.waitForRequests(1)
+
+    const verified = new StandardWebhook(subscription.secret).verify(request.body, {
+      'webhook-id': String(request.headers['webhook-id']),
+      'webhook-timestamp': String(request.headers['webhook-timestamp']),
+      'webhook-signature': String(request.headers['webhook-signature']),
+    })
+    expect(verified).toMatchObject({ event_type: 'job.completed', event_id: published.event_id })
+
+    const body = JSON.parse(request.body)
+    expect(body).toEqual({
+      event_type: 'job.completed',
+      event_id: published.event_id,
+      timestamp: expect.any(Number),
+      webhook_id: subscription.id,
+      data: { job_id: 'job_1', job_type: 'image', result: { url: 'x' } },
+      metadata: { retry_attempt: 0, original_timestamp: body.timestamp },
+    })
+    expect(request.headers['webhook-id']).toBe(published.event_id)
+    expect(request.headers['x-webhook-event']).toBe('job.completed')
+    expect(request.headers['x-webhook-id']).toBe(subscription.id)
+    expect(request.headers['x-event-id']).toBe(published.event_id)
+    expect(request.headers['x-webhook-signature']).toBe(
+      `sha256=${signHmacSha256Hex(subscription.secret, request.body)}`,
+    )
+    expect(request.headers['content-type']).toBe('application/json')
+    expect(request.headers['user-agent']).toMatch(/^WebhookHub\/\d+\.\d+\.\d+$/)
+    expect(request.headers['x-tenant']).toBe('acme')
+  })
+
+  it('signs with both the new and the old secret during a rotation', async () => {
+    receiver.requests.length = 0
+    const subscription = await subscribe({ event_types: ['report.generated'] })
+    const rotated = await callRoute(
+      rotateSecret,
+      `/api/v1/webhooks/subscriptions/${subscription.id}/rotate-secret`,
+      {
+        method: 'POST',
+        apiKey: adminKey,
+        params: { id: subscription.id },
+      },
+    )
+    expect(rotated.status).toBe(200)
+    const newSecret = rotated.body.data.secret as string
+    expect(newSecret).not.toBe(subscription.secret)
+
+    await publishEvent('report.generated', { report_id: 'r1' })
+    const [request] = await receiver.waitForRequests(1)
+    const signatures = String(request.headers['webhook-signature']).split(' ')
+    expect(signatures).toHaveLength(2)
+    const headers = {
+      'webhook-id': String(request.headers['webhook-id']),
+      'webhook-timestamp': String(request.headers['webhook-timestamp']),
+      'webhook-signature': String(request.headers['webhook-signature']),
+    }
+    expect(() => new StandardWebhook(newSecret).verify(request.body, headers)).not.toThrow()
+    expect(() =>
+      new StandardWebhook(subscription.secret).verify(request.body, headers),
+    ).not.toThrow()
+    expect(() =>
+      new StandardWebhook(
+        'whsec_' + Buffer.from('another-secret-entirely').toString('base64'),
+      ).verify(request.body, headers),
+    ).toThrow()
+    expect(request.headers['x-webhook-signature']).toBe(
+      `sha256=${signHmacSha256Hex(newSecret, request.body)}`,
+    )
+  })
+
+  it('records the attempt with status, response headers, body excerpt and duration', async () => {
+    receiver.requests.length = 0
+    receiver.respondWith((_request, response) => {
+      response.writeHead(202, { 'x-receiver': 'yes' })
+      response.end('x'.repeat(10_000))
+    })
+    await subscribe({ event_types: ['content.published'] })
+    const published = await publishEvent('content.published', { content_id: 'c1' })
+    await receiver.waitForRequests(1)
+    const delivery = await waitForDelivery(published.event_id, (status) => status === 'succeeded')
+    const [attempt] = delivery.attempts as Record<string, unknown>[]
+    expect(attempt).toMatchObject({ attempt: 1, status_code: 202, error: null })
+    expect((attempt.response_headers as Record<string, string>)['x-receiver']).toBe('yes')
+    expect(attempt.response_body).toBe('x'.repeat(4096))
+    expect(typeof attempt.duration_ms).toBe('number')
+    receiver.respondWith((_request, response) => response.end('ok'))
+  })
+})
+
+async function waitForDelivery(eventId: string, isDone: (status: string) => boolean) {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const found = await payload.find({
+      collection: 'webhook-deliveries',
+      where: { event_id: { equals: eventId } },
+      overrideAccess: true,
+    })
+    const delivery = found.docs[0]
+    if (delivery && isDone(delivery.status)) return delivery
+    if (Date.now() > deadline) throw new Error(`delivery for ${eventId} is ${delivery?.status}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
