@@ -271,7 +271,7 @@ export interface EventType {
 export interface WebhookLog {
   id: number;
   source: string;
-  status: 'received' | 'processed' | 'error' | 'rejected' | 'duplicate';
+  status: 'received' | 'processing' | 'processed' | 'error' | 'rejected' | 'duplicate';
   verified?: boolean | null;
   rejection_reason?: string | null;
   raw_body?: string | null;
@@ -286,9 +286,20 @@ export interface WebhookLog {
     | null;
   source_ip?: string | null;
   received_at: string;
-  dedupe_key?: string | null;
+  /**
+   * The provider's event key; rejected and duplicate rows get a unique filler.
+   */
+  dedupe_key: string;
+  /**
+   * For duplicates: the id of the first log.
+   */
+  duplicate_of?: string | null;
   event_type?: string | null;
   external_job_id?: string | null;
+  /**
+   * Our job id from the callback URL (/api/v1/webhooks/{provider}/{jobId}).
+   */
+  path_job_id?: string | null;
   job?: (number | null) | Job;
   normalized?:
     | {
@@ -302,6 +313,8 @@ export interface WebhookLog {
   error_message?: string | null;
   processed_at?: string | null;
   processing_attempts?: number | null;
+  lease_expires_at?: string | null;
+  leased_by?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -613,13 +626,17 @@ export interface WebhookLogsSelect<T extends boolean = true> {
   source_ip?: T;
   received_at?: T;
   dedupe_key?: T;
+  duplicate_of?: T;
   event_type?: T;
   external_job_id?: T;
+  path_job_id?: T;
   job?: T;
   normalized?: T;
   error_message?: T;
   processed_at?: T;
   processing_attempts?: T;
+  lease_expires_at?: T;
+  leased_by?: T;
   updatedAt?: T;
   createdAt?: T;
 }

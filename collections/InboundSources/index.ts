@@ -5,6 +5,10 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { SIGNATURE_SCHEMES } from '@/lib/model/providers'
+import {
+  forgetCachedSourcesAfterChange,
+  forgetCachedSourcesAfterDelete,
+} from './hooks/forgetCachedSources'
 import { validateSourceSlug } from './validateSourceSlug'
 
 export const InboundSources: CollectionConfig = {
@@ -16,6 +20,10 @@ export const InboundSources: CollectionConfig = {
     group: 'Inbound',
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [forgetCachedSourcesAfterChange],
+    afterDelete: [forgetCachedSourcesAfterDelete],
+  },
   fields: [
     {
       name: 'slug',

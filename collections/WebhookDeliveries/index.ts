@@ -22,7 +22,11 @@ export const WebhookDeliveries: CollectionConfig = {
     group: 'Outbound',
   },
   access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
-  indexes: [{ fields: ['status', 'next_attempt_at'] }, { fields: ['webhook', 'status'] }],
+  indexes: [
+    { fields: ['status', 'next_attempt_at'] },
+    { fields: ['status', 'lease_expires_at'] },
+    { fields: ['webhook', 'status'] },
+  ],
   fields: [
     {
       name: 'webhook',

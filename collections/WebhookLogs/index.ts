@@ -15,7 +15,12 @@ export const WebhookLogs: CollectionConfig = {
     group: 'Inbound',
   },
   access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
-  indexes: [{ fields: ['source', 'received_at'] }, { fields: ['status', 'received_at'] }],
+  indexes: [
+    { fields: ['source', 'received_at'] },
+    { fields: ['status', 'received_at'] },
+    // Atomic de-duplication: a provider's event key can be stored once per source, even by racing requests.
+    { fields: ['source', 'dedupe_key'], unique: true },
+  ],
   fields: [
     { name: 'source', type: 'text', required: true, index: true },
     {
@@ -31,13 +36,34 @@ export const WebhookLogs: CollectionConfig = {
     { name: 'headers', type: 'json' },
     { name: 'source_ip', type: 'text' },
     { name: 'received_at', type: 'date', required: true, index: true },
-    { name: 'dedupe_key', type: 'text', index: true },
+    {
+      name: 'dedupe_key',
+      type: 'text',
+      required: true,
+      admin: {
+        description: "The provider's event key; rejected and duplicate rows get a unique filler.",
+      },
+    },
+    {
+      name: 'duplicate_of',
+      type: 'text',
+      admin: { description: 'For duplicates: the id of the first log.' },
+    },
     { name: 'event_type', type: 'text' },
     { name: 'external_job_id', type: 'text', index: true },
+    {
+      name: 'path_job_id',
+      type: 'text',
+      admin: {
+        description: 'Our job id from the callback URL (/api/v1/webhooks/{provider}/{jobId}).',
+      },
+    },
     { name: 'job', type: 'relationship', relationTo: 'jobs' },
     { name: 'normalized', type: 'json' },
     { name: 'error_message', type: 'text' },
     { name: 'processed_at', type: 'date' },
     { name: 'processing_attempts', type: 'number', defaultValue: 0 },
+    { name: 'lease_expires_at', type: 'date', admin: { readOnly: true } },
+    { name: 'leased_by', type: 'text', admin: { readOnly: true } },
   ],
 }

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'invalid_signature'
   | 'unknown_provider'
+  | 'provider_error'
   | 'internal_error'
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
@@ -21,6 +22,7 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   invalid_signature: 401,
   unknown_provider: 404,
+  provider_error: 502,
   internal_error: 500,
 }
 

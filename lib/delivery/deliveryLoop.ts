@@ -160,7 +160,8 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
 
   const claimAndDispatch = async (): Promise<number> => {
     const free = options.concurrency - inFlight
-    if (free <= 0) return 0
+    // Claim in batches: refilling one slot at a time would run a claim per finished delivery.
+    if (free <= 0 || (inFlight > 0 && free < Math.ceil(options.concurrency / 2))) return 0
     const claimed = await options.store.claimDueDeliveries({
       workerId: options.workerId,
       now: now(),

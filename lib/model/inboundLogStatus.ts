@@ -1,6 +1,7 @@
 // States of an inbound webhook log row.
 export const INBOUND_LOG_STATUSES = [
   'received',
+  'processing',
   'processed',
   'error',
   'rejected',

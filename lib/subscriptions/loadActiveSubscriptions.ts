@@ -10,15 +10,39 @@ export type ActiveSubscription = MatchableSubscription & { id: DocumentId; maxAt
 const CACHE_TTL_MS = 1_000
 
 let cache: { loadedAt: number; subscriptions: ActiveSubscription[] } | undefined
+let loading: Promise<ActiveSubscription[]> | undefined
+let generation = 0
 
 /** Called by the webhooks collection's hooks so this process never publishes to a stale list. */
 export function forgetActiveSubscriptions(): void {
   cache = undefined
+  loading = undefined
+  generation += 1
 }
 
 export async function loadActiveSubscriptions(payload: Payload): Promise<ActiveSubscription[]> {
-  const now = Date.now()
-  if (cache && now - cache.loadedAt < CACHE_TTL_MS) return cache.subscriptions
+  if (cache && Date.now() - cache.loadedAt < CACHE_TTL_MS) return cache.subscriptions
+  // Concurrent publishes share one load; a change made meanwhile starts a new generation.
+  if (!loading) {
+    const startedGeneration = generation
+    loading = readActiveSubscriptions(payload).then(
+      (subscriptions) => {
+        if (startedGeneration === generation) {
+          cache = { loadedAt: Date.now(), subscriptions }
+          loading = undefined
+        }
+        return subscriptions
+      },
+      (error) => {
+        if (startedGeneration === generation) loading = undefined
+        throw error
+      },
+    )
+  }
+  return loading
+}
+
+async function readActiveSubscriptions(payload: Payload): Promise<ActiveSubscription[]> {
   const result = await payload.find({
     collection: 'webhooks',
     where: { active: { equals: true } },
@@ -39,6 +63,5 @@ export async function loadActiveSubscriptions(payload: Payload): Promise<ActiveS
     },
     maxAttempts: doc.retry_config?.max_attempts ?? DEFAULT_RETRY_CONFIG.max_attempts,
   }))
-  cache = { loadedAt: now, subscriptions }
   return subscriptions
 }

@@ -6,6 +6,9 @@ import type { HubEnv } from '@/lib/config/env'
 import { createDeliveryLoop } from '@/lib/delivery/deliveryLoop'
 import { createSsrfGuard } from '@/lib/delivery/ssrf/createSsrfGuard'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
+import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
+import { createProviderContext } from '@/lib/inbound/providerContext'
+import { createOrphanPollerLoop } from '@/lib/jobs/orphanPollerLoop'
 import type { WorkerLoop } from './runWorker'
 
 export function createDeliveryHttpClient(env: HubEnv) {
@@ -30,6 +33,20 @@ export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: strin
       leaseMs: env.DELIVERY_LEASE_MS ?? env.DELIVERY_TIMEOUT_MS * 2,
       idlePollMs: env.DELIVERY_POLL_MS,
       claimBatchSize: 100,
+    }),
+    createInboundProcessingLoop(payload, {
+      workerId,
+      leaseMs: 60_000,
+      idlePollMs: env.DELIVERY_POLL_MS,
+      batchSize: 50,
+      context: createProviderContext(),
+    }),
+    createOrphanPollerLoop(payload, {
+      orphanAfterMs: env.ORPHAN_AFTER_MS,
+      intervalMs: env.ORPHAN_POLL_INTERVAL_MS,
+      batchSize: 20,
+      maxBackoffMs: 6 * 60 * 60 * 1000,
+      context: createProviderContext(),
     }),
   ]
 }

@@ -6,6 +6,7 @@ import { signIn } from './signInAsAdmin'
 const COLLECTIONS = [
   ['webhooks', 'Webhook subscriptions'],
   ['webhook-deliveries', 'Deliveries'],
+  ['event-types', 'Custom event types'],
   ['webhook-logs', 'Inbound logs'],
   ['jobs', 'Jobs'],
   ['inbound-sources', 'Inbound sources'],

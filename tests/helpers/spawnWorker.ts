@@ -2,7 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 
 export function spawnWorker(extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn('node_modules/.bin/tsx', ['scripts/worker.ts'], {
+  // node --import tsx (not the tsx wrapper) so that the pid is the worker itself: SIGKILL must reach it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

@@ -106,7 +106,12 @@ describe('collections', () => {
     await expect(
       payload.create({
         collection: 'webhook-logs',
-        data: { source: 'fal', status: 'received', received_at: new Date().toISOString() },
+        data: {
+          source: 'fal',
+          status: 'received',
+          received_at: new Date().toISOString(),
+          dedupe_key: 'k1',
+        },
         user: admin,
         overrideAccess: false,
       }),

@@ -108,7 +108,12 @@ describe('GET /api/v1/webhooks/logs', () => {
       await payload.create({
         collection: 'webhook-logs',
         overrideAccess: true,
-        data: { source, status, received_at: new Date(base + offset).toISOString() },
+        data: {
+          source,
+          status,
+          received_at: new Date(base + offset).toISOString(),
+          dedupe_key: `k${offset}`,
+        },
       })
     }
     const all = await callRoute(listLogs, '/api/v1/webhooks/logs', { apiKey: viewerKey })

@@ -75,15 +75,21 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
         excludeWebhookIds.length > 0
           ? `AND webhook_id NOT IN (${excludeWebhookIds.map(() => '?').join(', ')})`
           : ''
+      const excluded = excludeWebhookIds.map(Number)
+      const branch = (condition: string, due: string) =>
+        `SELECT id, ${due} AS due FROM (SELECT id, ${due} FROM webhook_deliveries
+          WHERE ${condition} ${exclusion} ORDER BY ${due} LIMIT ?)`
       const result = await client.execute({
         sql: `UPDATE webhook_deliveries
           SET status = 'in_flight', leased_by = ?, lease_expires_at = ?, updated_at = ?
           WHERE id IN (
-            SELECT id FROM webhook_deliveries
-            WHERE ((status IN ('pending', 'failed') AND next_attempt_at <= ?)
-               OR (status = 'in_flight' AND lease_expires_at <= ?)) ${exclusion}
-            ORDER BY next_attempt_at
-            LIMIT ?)
+            SELECT id FROM (
+              ${branch("status = 'pending' AND next_attempt_at <= ?", 'next_attempt_at')}
+              UNION ALL
+              ${branch("status = 'failed' AND next_attempt_at <= ?", 'next_attempt_at')}
+              UNION ALL
+              ${branch("status = 'in_flight' AND lease_expires_at <= ?", 'lease_expires_at')})
+            ORDER BY due LIMIT ?)
           RETURNING id, webhook_id, event_id, event_type, message_id, payload, attempt_count,
             max_attempts, created_at`,
         args: [
@@ -91,8 +97,14 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
           new Date(now.getTime() + leaseMs).toISOString(),
           nowIso,
           nowIso,
+          ...excluded,
+          limit,
           nowIso,
-          ...excludeWebhookIds.map(Number),
+          ...excluded,
+          limit,
+          nowIso,
+          ...excluded,
+          limit,
           limit,
         ],
       })
@@ -102,32 +114,34 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
     async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date) {
       if (outcomes.length === 0) return 0
       const nowIso = now.toISOString()
-      const results = await client.batch(
-        outcomes.map((outcome) => ({
-          sql: `UPDATE webhook_deliveries
-            SET status = ?, attempt_count = attempt_count + 1, next_attempt_at = ?,
-              lease_expires_at = NULL, leased_by = NULL, last_status_code = ?, last_error = ?,
-              last_duration_ms = ?,
-              last_attempt_at = ?, succeeded_at = COALESCE(?, succeeded_at),
-              attempts = json_insert(COALESCE(attempts, '[]'), '$[#]', json(?)), updated_at = ?
-            WHERE id = ? AND leased_by = ? AND status = 'in_flight'`,
-          args: [
-            outcome.status,
-            outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : null,
-            outcome.attempt.status_code,
-            outcome.attempt.error,
-            outcome.attempt.duration_ms,
-            outcome.attempt.attempted_at,
-            outcome.status === 'succeeded' ? nowIso : null,
-            JSON.stringify(outcome.attempt),
-            nowIso,
-            Number(outcome.id),
-            workerId,
-          ],
-        })),
-        'write',
-      )
-      return results.reduce((sum, result) => sum + result.rowsAffected, 0)
+      const rows = outcomes.map((outcome) => ({
+        id: Number(outcome.id),
+        status: outcome.status,
+        next_attempt_at: outcome.nextAttemptAt ? outcome.nextAttemptAt.toISOString() : null,
+        status_code: outcome.attempt.status_code,
+        error: outcome.attempt.error,
+        duration_ms: outcome.attempt.duration_ms,
+        attempted_at: outcome.attempt.attempted_at,
+        succeeded_at: outcome.status === 'succeeded' ? nowIso : null,
+        attempt: outcome.attempt,
+      }))
+      const result = await client.execute({
+        sql: `UPDATE webhook_deliveries AS d
+          SET status = o.status, attempt_count = d.attempt_count + 1, next_attempt_at = o.next_attempt_at,
+            lease_expires_at = NULL, leased_by = NULL, last_status_code = o.status_code,
+            last_error = o.error, last_duration_ms = o.duration_ms, last_attempt_at = o.attempted_at,
+            succeeded_at = COALESCE(o.succeeded_at, d.succeeded_at),
+            attempts = json_insert(COALESCE(d.attempts, '[]'), '$[#]', json(o.attempt)), updated_at = ?
+          FROM (SELECT value ->> 'id' AS id, value ->> 'status' AS status,
+              value ->> 'next_attempt_at' AS next_attempt_at, value ->> 'status_code' AS status_code,
+              value ->> 'error' AS error, value ->> 'duration_ms' AS duration_ms,
+              value ->> 'attempted_at' AS attempted_at, value ->> 'succeeded_at' AS succeeded_at,
+              value -> 'attempt' AS attempt
+            FROM json_each(?)) AS o
+          WHERE d.id = o.id AND +d.leased_by = ? AND +d.status = 'in_flight'`,
+        args: [nowIso, JSON.stringify(rows), workerId],
+      })
+      return result.rowsAffected
     },
 
     async requeueDeliveries(selection: RequeueSelection, now: Date) {

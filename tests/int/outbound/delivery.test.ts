@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { POST as publish } from '@/app/api/v1/webhooks/events/route'
 import { POST as rotateSecret } from '@/app/api/v1/webhooks/subscriptions/[id]/rotate-secret/route'
+import { POST as sendTest } from '@/app/api/v1/webhooks/subscriptions/[id]/test/route'
 import { POST as createSubscriptionRoute } from '@/app/api/v1/webhooks/subscriptions/route'
 import { signHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
@@ -147,6 +148,55 @@ describe('outbound delivery', () => {
     expect(attempt.response_body).toBe('x'.repeat(4096))
     expect(typeof attempt.duration_ms).toBe('number')
     receiver.respondWith((_request, response) => response.end('ok'))
+  })
+})
+
+describe('test events and concurrency limits', () => {
+  it('sends a test event marked metadata.test and answers with the attempt outcome', async () => {
+    receiver.requests.length = 0
+    receiver.respondWith((_request, response) => {
+      response.writeHead(299)
+      response.end('test ok')
+    })
+    const subscription = await subscribe({ event_types: ['user.created'] })
+    const response = await callRoute(sendTest, '/x', {
+      method: 'POST',
+      apiKey: adminKey,
+      params: { id: subscription.id },
+      body: JSON.stringify({}),
+    })
+    expect(response.status).toBe(200)
+    expect(response.body.data).toMatchObject({
+      delivered: true,
+      success: true,
+      status: 'succeeded',
+      attempt: { status_code: 299, response_body: 'test ok' },
+    })
+    const [request] = await receiver.waitForRequests(1)
+    expect(JSON.parse(request.body)).toMatchObject({
+      event_type: 'webhook.test',
+      metadata: { test: true, retry_attempt: 0 },
+    })
+    receiver.respondWith((_request, res) => res.end('ok'))
+  })
+
+  it('keeps delivering to healthy subscriptions while one receiver hangs (per-subscription limit)', async () => {
+    const hanging = await startReceiver(() => {
+      // Never answers: the attempt times out.
+    })
+    const healthy = await startReceiver()
+    try {
+      for (const target of [hanging, healthy]) {
+        await subscribe({ url: target.url, event_types: ['machine.shutdown'] })
+      }
+      for (let index = 0; index < 30; index += 1)
+        await publishEvent('machine.shutdown', { machine_id: `m${index}` })
+      await healthy.waitForRequests(30, 5_000)
+      expect(hanging.requests.length).toBeLessThanOrEqual(8)
+    } finally {
+      await hanging.close()
+      await healthy.close()
+    }
   })
 })
 

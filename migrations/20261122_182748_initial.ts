@@ -70,6 +70,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`status_next_attempt_at_idx\` ON \`webhook_deliveries\` (\`status\`,\`next_attempt_at\`);`)
+  await db.run(sql`CREATE INDEX \`status_lease_expires_at_idx\` ON \`webhook_deliveries\` (\`status\`,\`lease_expires_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_status_idx\` ON \`webhook_deliveries\` (\`webhook_id\`,\`status\`);`)
   await db.run(sql`CREATE TABLE \`event_types\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -93,14 +94,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`headers\` text,
   	\`source_ip\` text,
   	\`received_at\` text NOT NULL,
-  	\`dedupe_key\` text,
+  	\`dedupe_key\` text NOT NULL,
+  	\`duplicate_of\` text,
   	\`event_type\` text,
   	\`external_job_id\` text,
+  	\`path_job_id\` text,
   	\`job_id\` integer,
   	\`normalized\` text,
   	\`error_message\` text,
   	\`processed_at\` text,
   	\`processing_attempts\` numeric DEFAULT 0,
+  	\`lease_expires_at\` text,
+  	\`leased_by\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`job_id\`) REFERENCES \`jobs\`(\`id\`) ON UPDATE no action ON DELETE set null
@@ -109,13 +114,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_logs_source_idx\` ON \`webhook_logs\` (\`source\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_status_idx\` ON \`webhook_logs\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_received_at_idx\` ON \`webhook_logs\` (\`received_at\`);`)
-  await db.run(sql`CREATE INDEX \`webhook_logs_dedupe_key_idx\` ON \`webhook_logs\` (\`dedupe_key\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_external_job_id_idx\` ON \`webhook_logs\` (\`external_job_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_job_idx\` ON \`webhook_logs\` (\`job_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_updated_at_idx\` ON \`webhook_logs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_logs_created_at_idx\` ON \`webhook_logs\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`source_received_at_idx\` ON \`webhook_logs\` (\`source\`,\`received_at\`);`)
   await db.run(sql`CREATE INDEX \`status_received_at_idx\` ON \`webhook_logs\` (\`status\`,\`received_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`source_dedupe_key_idx\` ON \`webhook_logs\` (\`source\`,\`dedupe_key\`);`)
   await db.run(sql`CREATE TABLE \`jobs\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`provider\` text NOT NULL,

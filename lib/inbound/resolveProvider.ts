@@ -1,0 +1,47 @@
+// Finds the provider module for a URL name: a built-in one, or an active custom source from the admin.
+import type { Payload } from 'payload'
+
+import { openSecret } from '@/lib/crypto/secretBox'
+import { BUILT_IN_PROVIDERS, type BuiltInProvider } from '@/lib/model/providers'
+import { CUSTOM_SOURCE_TTL_MS, customSourceCache } from './customSourceCache'
+import { BUILT_IN_PROVIDER_MODULES } from './providers/builtInProviders'
+import { createCustomSourceProvider } from './providers/customSource'
+import type { InboundProvider } from './providers/inboundProvider'
+
+function isBuiltIn(name: string): name is BuiltInProvider {
+  return (BUILT_IN_PROVIDERS as readonly string[]).includes(name)
+}
+
+async function loadCustomSource(payload: Payload, slug: string): Promise<InboundProvider | null> {
+  const found = await payload.find({
+    collection: 'inbound-sources',
+    where: { and: [{ slug: { equals: slug } }, { active: { equals: true } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const source = found.docs[0]
+  if (!source) return null
+  return createCustomSourceProvider({
+    slug: source.slug,
+    scheme: source.scheme,
+    secret: openSecret(source.secret, payload.secret),
+    header_name: source.header_name,
+    signature_prefix: source.signature_prefix,
+  })
+}
+
+export async function resolveProvider(
+  payload: Payload,
+  name: string,
+): Promise<InboundProvider | null> {
+  if (isBuiltIn(name)) return BUILT_IN_PROVIDER_MODULES[name]
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(name)) return null
+  const cached = customSourceCache.get(name)
+  if (cached && Date.now() - cached.loadedAt < CUSTOM_SOURCE_TTL_MS) return cached.provider
+  const provider = loadCustomSource(payload, name)
+  customSourceCache.set(name, { loadedAt: Date.now(), provider })
+  provider.catch(() => customSourceCache.delete(name))
+  return provider
+}

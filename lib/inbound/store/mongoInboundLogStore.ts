@@ -1,0 +1,114 @@
+// MongoDB inbound log store: unordered insertMany; duplicate-key errors mark the rows that repeat an event.
+import { randomUUID } from 'node:crypto'
+
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+
+import type {
+  InboundLogStore,
+  InsertedInboundLog,
+  LogClaimRequest,
+  NewInboundLog,
+} from './inboundLogStore'
+
+const DUPLICATE_KEY = 11000
+
+function toDocument(row: NewInboundLog, overrides: Record<string, unknown> = {}) {
+  return {
+    source: row.source,
+    status: row.status,
+    verified: row.verified,
+    rejection_reason: row.rejectionReason,
+    raw_body: row.rawBody,
+    headers: row.headers,
+    source_ip: row.sourceIp,
+    received_at: row.receivedAt,
+    dedupe_key: row.dedupeKey,
+    event_type: row.eventType,
+    external_job_id: row.externalJobId,
+    path_job_id: row.pathJobId,
+    processing_attempts: 0,
+    createdAt: row.receivedAt,
+    updatedAt: row.receivedAt,
+    ...overrides,
+  }
+}
+
+export function createMongoInboundLogStore(adapter: MongooseAdapter): InboundLogStore {
+  const logs = adapter.collections['webhook-logs']
+  return {
+    async insertLogs(rows) {
+      const results: (InsertedInboundLog | null)[] = rows.map(() => null)
+      const failedIndexes = new Set<number>()
+      try {
+        const inserted = await logs.insertMany(
+          rows.map((row) => toDocument(row)),
+          { ordered: false, rawResult: false },
+        )
+        inserted.forEach(
+          (doc, index) => (results[index] = { id: String(doc._id), duplicateOf: null }),
+        )
+      } catch (error) {
+        const bulk = error as {
+          writeErrors?: { index: number; code: number }[]
+          insertedDocs?: { _id: unknown }[]
+        }
+        if (!bulk.writeErrors) throw error
+        for (const writeError of bulk.writeErrors) {
+          if (writeError.code !== DUPLICATE_KEY) throw error
+          failedIndexes.add(writeError.index)
+        }
+        const succeeded = rows.map((_, index) => index).filter((index) => !failedIndexes.has(index))
+        const insertedIds = (bulk.insertedDocs ?? []).map((doc) => String(doc._id))
+        succeeded.forEach(
+          (index, position) => (results[index] = { id: insertedIds[position], duplicateOf: null }),
+        )
+      }
+      for (const index of failedIndexes) {
+        const row = rows[index]
+        const original = await logs
+          .findOne({ source: row.source, dedupe_key: row.dedupeKey }, { _id: 1 })
+          .lean<{ _id: unknown }>()
+        const duplicate = await logs.create(
+          toDocument(row, {
+            status: 'duplicate',
+            dedupe_key: `duplicate:${randomUUID()}`,
+            duplicate_of: original ? String(original._id) : null,
+          }),
+        )
+        results[index] = {
+          id: String(duplicate._id),
+          duplicateOf: original ? String(original._id) : null,
+        }
+      }
+      return results as InsertedInboundLog[]
+    },
+
+    async claimReceivedLogs({ workerId, now, leaseMs, limit }: LogClaimRequest) {
+      const ids: string[] = []
+      while (ids.length < limit) {
+        const doc = await logs
+          .findOneAndUpdate(
+            {
+              $or: [
+                { status: 'received' },
+                { status: 'processing', lease_expires_at: { $lte: now } },
+              ],
+            },
+            {
+              $set: {
+                status: 'processing',
+                leased_by: workerId,
+                lease_expires_at: new Date(now.getTime() + leaseMs),
+                updatedAt: now,
+              },
+            },
+            { sort: { received_at: 1 }, new: true, projection: { _id: 1 } },
+          )
+          .lean<{ _id: { toString(): string } }>()
+        if (!doc) break
+        ids.push(doc._id.toString())
+      }
+      return ids
+    },
+  }
+}
