@@ -55,12 +55,18 @@ export async function recordSubscriptionResult(
     return
   }
   if (now.getTime() - target.failingSince.getTime() >= target.disableAfterFailingMs) {
-    const hours = Math.round((target.disableAfterFailingMs / 3_600_000) * 10) / 10
     await disableSubscription(
       payload,
       target,
-      `Every attempt failed for ${hours} h (since ${target.failingSince.toISOString()}).`,
+      `Every attempt failed for ${describeDuration(target.disableAfterFailingMs)} (since ${target.failingSince.toISOString()}).`,
       now,
     )
   }
+}
+
+export function describeDuration(ms: number): string {
+  if (ms >= 86_400_000) return `${Math.round((ms / 86_400_000) * 10) / 10} days`
+  if (ms >= 3_600_000) return `${Math.round((ms / 3_600_000) * 10) / 10} h`
+  if (ms >= 60_000) return `${Math.round(ms / 60_000)} min`
+  return `${Math.round(ms / 1000)} s`
 }
