@@ -161,7 +161,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
   const claimAndDispatch = async (): Promise<number> => {
     const free = options.concurrency - inFlight
     // Claim in batches: refilling one slot at a time would run a claim per finished delivery.
-    if (free <= 0 || (inFlight > 0 && free < Math.ceil(options.concurrency / 2))) return 0
+    if (free <= 0 || (inFlight > 0 && free < Math.ceil(options.concurrency / 4))) return 0
     const claimed = await options.store.claimDueDeliveries({
       workerId: options.workerId,
       now: now(),

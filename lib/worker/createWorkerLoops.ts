@@ -6,6 +6,8 @@ import type { HubEnv } from '@/lib/config/env'
 import { createDeliveryLoop } from '@/lib/delivery/deliveryLoop'
 import { createSsrfGuard } from '@/lib/delivery/ssrf/createSsrfGuard'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
+import { createThreadedDeliveryStore } from '@/lib/delivery/store/threadedDeliveryStore'
+import { isMongoUrl } from '@/lib/config/env'
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
 import { createProviderContext } from '@/lib/inbound/providerContext'
 import { createOrphanPollerLoop } from '@/lib/jobs/orphanPollerLoop'
@@ -26,7 +28,10 @@ export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: strin
   return [
     createDeliveryLoop(payload, {
       workerId,
-      store: getDeliveryStore(payload),
+      // SQLite work leaves the event loop (libsql is synchronous); MongoDB's driver is already async.
+      store: isMongoUrl(env.DATABASE_URL)
+        ? getDeliveryStore(payload)
+        : createThreadedDeliveryStore(env.DATABASE_URL, 10_000),
       http: createDeliveryHttpClient(env),
       concurrency: env.WORKER_CONCURRENCY,
       perSubscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
