@@ -16,8 +16,8 @@ export const envSchema = z.object({
   ALLOW_PRIVATE_TARGETS: booleanFromString,
   ORPHAN_AFTER_MS: z.coerce.number().int().positive().default(300_000),
   ORPHAN_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
-  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(64),
-  WORKER_SUBSCRIPTION_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(128),
+  WORKER_SUBSCRIPTION_CONCURRENCY: z.coerce.number().int().positive().default(32),
   DELIVERY_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** Must outlast an attempt: a lease that expires mid-attempt lets a second worker send it again. */
   DELIVERY_LEASE_MS: z.coerce.number().int().positive().optional(),

@@ -29,7 +29,14 @@ function flattenHeaders(
   return flat
 }
 
-async function readExcerpt(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readExcerpt(
+  body: Dispatcher.ResponseData['body'],
+  contentLength: string | string[] | undefined,
+): Promise<string> {
+  // Small declared bodies (the usual receiver answer) in one read; anything else streamed and capped.
+  if (typeof contentLength === 'string' && Number(contentLength) <= MAX_BYTES_READ) {
+    return Buffer.from(await body.arrayBuffer()).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8')
+  }
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of body) {
@@ -93,7 +100,7 @@ export async function sendDeliveryAttempt(
         url = new URL(location, url)
         continue
       }
-      const bodyExcerpt = await readExcerpt(response.body)
+      const bodyExcerpt = await readExcerpt(response.body, response.headers['content-length'])
       return {
         statusCode: response.statusCode,
         headers: flattenHeaders(response.headers),
