@@ -6,6 +6,8 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
 const port = process.env.PORT || '3000'
 const nodeEnv = mode === 'dev' ? 'development' : 'production'
 const tsx = 'node_modules/.bin/tsx'
+// Local development delivers to local receivers (npm run listen) unless told otherwise.
+if (mode === 'dev') process.env.ALLOW_PRIVATE_TARGETS ??= 'true'
 
 await runToCompletion({
   name: 'migrate',

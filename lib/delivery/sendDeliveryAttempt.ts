@@ -35,7 +35,9 @@ async function readExcerpt(
 ): Promise<string> {
   // Small declared bodies (the usual receiver answer) in one read; anything else streamed and capped.
   if (typeof contentLength === 'string' && Number(contentLength) <= MAX_BYTES_READ) {
-    return Buffer.from(await body.arrayBuffer()).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8')
+    return Buffer.from(await body.arrayBuffer())
+      .subarray(0, RESPONSE_EXCERPT_BYTES)
+      .toString('utf8')
   }
   const chunks: Buffer[] = []
   let total = 0

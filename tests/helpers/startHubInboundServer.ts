@@ -1,6 +1,7 @@
 // A real HTTP server on 127.0.0.1 in front of the inbound route handler, so fake providers can call back.
 import { createServer } from 'node:http'
 
+import { GET as getDevFalJwks } from '@/app/api/v1/dev/fal-jwks/route'
 import { handleInboundRoute } from '@/lib/inbound/handleInboundRoute'
 
 const INBOUND_PATH = /^\/api\/v1\/webhooks\/([^/?]+)(?:\/([^/?]+))?(?:\?.*)?$/
@@ -10,6 +11,12 @@ export async function startHubInboundServer(port: number) {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', async () => {
+      if (req.method === 'GET' && req.url === '/api/v1/dev/fal-jwks') {
+        const jwks = getDevFalJwks()
+        res.writeHead(jwks.status, { 'content-type': 'application/json' })
+        res.end(await jwks.text())
+        return
+      }
       const match = INBOUND_PATH.exec(req.url ?? '')
       if (req.method !== 'POST' || !match) {
         res.writeHead(404).end()

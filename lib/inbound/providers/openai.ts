@@ -51,6 +51,7 @@ function createClient(context: ProviderContext): OpenAI {
     apiKey: context.env.OPENAI_API_KEY || 'missing-openai-api-key',
     baseURL: context.env.OPENAI_BASE_URL || undefined,
     maxRetries: 0,
+    timeout: 15_000,
     fetch: context.fetch,
   })
 }
@@ -149,12 +150,20 @@ export const openaiProvider: InboundProvider = {
       source: 'webhook',
     }
     if (!event.type.startsWith('response.')) return base
-    const response = await createClient(context).responses.retrieve(event.data.id)
-    const described = describeResponse(response)
-    return {
-      ...base,
-      result: described.result,
-      error_message: described.error_message ?? base.error_message,
+    try {
+      const response = await createClient(context).responses.retrieve(event.data.id)
+      const described = describeResponse(response)
+      return {
+        ...base,
+        result: described.result,
+        error_message: described.error_message ?? base.error_message,
+      }
+    } catch (error) {
+      // The event alone settles the status; the output can be fetched later by a poll or a retry.
+      console.warn(
+        `[inbound] OpenAI response ${event.data.id} could not be fetched: ${(error as Error).message}`,
+      )
+      return base
     }
   },
 

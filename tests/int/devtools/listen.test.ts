@@ -1,0 +1,107 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startDeliveryListener, type ListenedDelivery } from '@/lib/devtools/startDeliveryListener'
+import { publishEvent } from '@/lib/events/publishEvent'
+import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
+import type { WorkerLoop } from '@/lib/worker/runWorker'
+import { startReceiver, type Receiver } from '../../fakes/startReceiver'
+import { bootHub } from '../../helpers/bootHub'
+import { startTestDeliveryLoop } from '../../helpers/startTestDeliveryLoop'
+import { waitFor } from '../../helpers/waitFor'
+
+let payload: Payload
+let loop: WorkerLoop
+let forwardTarget: Receiver
+
+beforeAll(async () => {
+  payload = await bootHub()
+  loop = startTestDeliveryLoop(payload)
+  forwardTarget = await startReceiver()
+})
+
+afterAll(async () => {
+  await loop.drain()
+  await forwardTarget.close()
+})
+
+async function subscribe(url: string, secret: string, eventType: string) {
+  await payload.create({
+    collection: 'webhooks',
+    overrideAccess: true,
+    data: { name: 'listener', url, event_types: [eventType], secret },
+  })
+}
+
+describe('npm run listen', () => {
+  it('verifies a real delivery with the subscription secret and forwards it unchanged', async () => {
+    const secret = generateWebhookSecret()
+    const seen: ListenedDelivery[] = []
+    const listener = await startDeliveryListener({
+      port: 0,
+      secret,
+      forwardTo: `${forwardTarget.url}/local-handler`,
+      onDelivery: (delivery) => seen.push(delivery),
+    })
+    try {
+      await subscribe(listener.url, secret, 'content.published')
+      const published = await publishEvent(payload, {
+        event_type: 'content.published',
+        data: { content_id: 'c1' },
+      })
+      await waitFor(
+        async () => seen.length,
+        (count) => count === 1,
+      )
+      expect(seen[0]).toMatchObject({
+        eventType: 'content.published',
+        eventId: published.event_id,
+        verified: true,
+        verdict: 'signature valid',
+        forwardedStatus: 200,
+      })
+      const [forwarded] = await forwardTarget.waitForRequests(1)
+      expect(forwarded.path).toBe('/local-handler')
+      expect(forwarded.body).toBe(seen[0].body)
+      expect(forwarded.headers['webhook-signature']).toBeDefined()
+      const delivery = await payload.find({
+        collection: 'webhook-deliveries',
+        where: { event_id: { equals: published.event_id } },
+        overrideAccess: true,
+      })
+      await waitFor(
+        () =>
+          payload.findByID({
+            collection: 'webhook-deliveries',
+            id: delivery.docs[0].id,
+            overrideAccess: true,
+          }),
+        (doc) => doc.status === 'succeeded',
+      )
+    } finally {
+      await listener.close()
+    }
+  })
+
+  it('flags a delivery signed with another secret and answers 400 so the hub retries', async () => {
+    const seen: ListenedDelivery[] = []
+    const listener = await startDeliveryListener({
+      port: 0,
+      secret: generateWebhookSecret(),
+      forwardTo: null,
+      onDelivery: (delivery) => seen.push(delivery),
+    })
+    try {
+      await subscribe(listener.url, generateWebhookSecret(), 'report.generated')
+      await publishEvent(payload, { event_type: 'report.generated', data: { report_id: 'r1' } })
+      await waitFor(
+        async () => seen.length,
+        (count) => count >= 1,
+      )
+      expect(seen[0].verified).toBe(false)
+      expect(seen[0].verdict).toMatch(/INVALID/)
+    } finally {
+      await listener.close()
+    }
+  })
+})

@@ -1,0 +1,147 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+const hubPort = vi.hoisted(() => {
+  const port = 20_000 + Math.floor(Math.random() * 20_000)
+  process.env.PORT = String(port)
+  // Nothing listens here: the OpenAI output fetch fails fast, as it would without network.
+  process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1'
+  delete process.env.OPENAI_WEBHOOK_SECRET
+  delete process.env.REPLICATE_WEBHOOK_SECRET
+  delete process.env.LASTFRAME_WEBHOOK_SECRET
+  delete process.env.FAL_JWKS_URL
+  return port
+})
+
+import { readEnv } from '@/lib/config/env'
+import { withDevSecretFallbacks } from '@/lib/devtools/devSecrets'
+import { sendTrigger } from '@/lib/devtools/sendTrigger'
+import { TRIGGER_SAMPLES } from '@/lib/devtools/triggerCatalog'
+import type { WorkerLoop } from '@/lib/worker/runWorker'
+import { bootHub } from '../../helpers/bootHub'
+import { startHubInboundServer } from '../../helpers/startHubInboundServer'
+import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
+import { waitFor } from '../../helpers/waitFor'
+
+let payload: Payload
+let hub: { url: string; close(): Promise<void> }
+let loop: WorkerLoop
+
+const EXPECTED_JOB_STATUS: Record<string, string> = {
+  'fal.completed': 'completed',
+  'fal.failed': 'failed',
+  'openai.response.completed': 'completed',
+  'openai.response.failed': 'failed',
+  'openai.response.cancelled': 'cancelled',
+  'openai.batch.completed': 'completed',
+  'replicate.starting': 'queued',
+  'replicate.processing': 'processing',
+  'replicate.succeeded': 'completed',
+  'replicate.failed': 'failed',
+  'replicate.canceled': 'cancelled',
+  'comfydeploy.running': 'processing',
+  'comfydeploy.success': 'completed',
+  'comfydeploy.failed': 'failed',
+  'lastframe.processing': 'processing',
+  'lastframe.completed': 'completed',
+  'lastframe.failed': 'failed',
+}
+
+beforeAll(async () => {
+  payload = await bootHub()
+  hub = await startHubInboundServer(hubPort)
+  loop = startTestInboundLoop(payload)
+})
+
+afterAll(async () => {
+  await loop.drain()
+  await hub.close()
+})
+
+describe('npm run trigger', () => {
+  it('covers every sample event with an expectation', () => {
+    expect(TRIGGER_SAMPLES.map((sample) => `${sample.provider}.${sample.event}`).sort()).toEqual(
+      Object.keys(EXPECTED_JOB_STATUS).sort(),
+    )
+  })
+
+  it.each(Object.entries(EXPECTED_JOB_STATUS))(
+    'sends %s signed; the running hub accepts it, logs it and sets the job to %s',
+    async (name, expectedStatus) => {
+      const provider = name.split('.')[0]
+      let jobId: string | null = null
+      let externalId: string | undefined
+      if (provider === 'comfydeploy') {
+        externalId = `run-${Math.random().toString(16).slice(2)}`
+        const job = await payload.create({
+          collection: 'jobs',
+          overrideAccess: true,
+          data: { provider: 'comfydeploy', external_id: externalId, status: 'queued' },
+        })
+        jobId = String(job.id)
+      }
+      const env = withDevSecretFallbacks(
+        { ...process.env, PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET },
+        '',
+      )
+      const result = await sendTrigger({ name, baseUrl: hub.url, jobId, externalId, set: [], env })
+      expect(result.status).toBe(200)
+      expect(result.body).toMatchObject({ received: true, duplicate: false })
+      const logId = (result.body as { id: string }).id
+      const log = await waitFor(
+        () =>
+          payload.findByID({
+            collection: 'webhook-logs',
+            id: logId,
+            overrideAccess: true,
+            depth: 0,
+          }),
+        (doc) => doc.status === 'processed' || doc.status === 'error',
+      )
+      expect(log).toMatchObject({ status: 'processed', verified: true, source: provider })
+      const jobs = await payload.find({
+        collection: 'jobs',
+        where: {
+          and: [{ provider: { equals: provider } }, { external_id: { equals: result.externalId } }],
+        },
+        overrideAccess: true,
+      })
+      expect(jobs.docs[0]?.status).toBe(expectedStatus)
+    },
+  )
+
+  it('applies --set overrides to the body it signs', async () => {
+    const env = withDevSecretFallbacks(
+      { ...process.env, PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET },
+      '',
+    )
+    const result = await sendTrigger({
+      name: 'lastframe.completed',
+      baseUrl: hub.url,
+      jobId: null,
+      set: ['result.duration=9.5', 'metadata.project_id=proj_42'],
+      env,
+    })
+    expect(result.status).toBe(200)
+    expect(result.sent).toMatchObject({
+      result: { duration: 9.5 },
+      metadata: { project_id: 'proj_42' },
+    })
+  })
+
+  it('is refused by the hub when signed with the wrong secret', async () => {
+    const env = {
+      ...process.env,
+      PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET,
+      LASTFRAME_WEBHOOK_SECRET: 'not-the-hub-secret',
+    }
+    const result = await sendTrigger({
+      name: 'lastframe.completed',
+      baseUrl: hub.url,
+      jobId: null,
+      set: [],
+      env,
+    })
+    expect(result.status).toBe(401)
+  })
+})
