@@ -57,3 +57,9 @@ export const subscriptionReplaceSchema = subscriptionCreateSchema.omit({ secret:
 export const subscriptionPatchSchema = subscriptionReplaceSchema.partial()
 
 export type SubscriptionPatchInput = z.infer<typeof subscriptionPatchSchema>
+
+export const rotateSecretInputSchema = z.object({
+  secret: z.string().regex(WEBHOOK_SECRET_PATTERN, 'Must look like whsec_<base64>').optional(),
+})
+
+export const recoverInputSchema = z.object({ since: z.iso.datetime({ offset: true }) })

@@ -8,5 +8,7 @@ export function GET(): Response {
     return Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 })
   }
   const { falPublicKey } = readDevSecrets()
-  return Response.json({ keys: [{ ...falPublicKey, kid: 'webhook-hub-dev', use: 'sig', alg: 'EdDSA' }] })
+  return Response.json({
+    keys: [{ ...falPublicKey, kid: 'webhook-hub-dev', use: 'sig', alg: 'EdDSA' }],
+  })
 }

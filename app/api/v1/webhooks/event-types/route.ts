@@ -1,27 +1,16 @@
-import { z } from 'zod'
-
 import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
-import { EVENT_TYPE_NAME_PATTERN, isBuiltInEventType } from '@/lib/events/eventCatalog'
 import { listEventTypes } from '@/lib/events/listEventTypes'
+import { registerEventTypeInputSchema } from '@/lib/events/registerEventTypeInputSchema'
 import { ApiError } from '@/lib/api/apiError'
-
-const registerSchema = z.object({
-  name: z
-    .string()
-    .regex(EVENT_TYPE_NAME_PATTERN, 'Use a dotted lowercase name such as invoice.paid')
-    .refine((name) => !isBuiltInEventType(name), 'This is a built-in event type'),
-  description: z.string().max(2000).optional(),
-  schema: z.record(z.string(), z.unknown()).optional(),
-})
 
 export const GET = handleApiRoute('viewer', async ({ payload }) => {
   return respondOk({ items: await listEventTypes(payload) })
 })
 
 export const POST = handleApiRoute('operator', async ({ request, payload, user }) => {
-  const input = await parseJsonBody(request, registerSchema)
+  const input = await parseJsonBody(request, registerEventTypeInputSchema)
   const existing = await payload.count({
     collection: 'event-types',
     where: { name: { equals: input.name } },

@@ -1,17 +1,13 @@
-import { z } from 'zod'
-
 import { handleApiRoute } from '@/lib/api/handleApiRoute'
-import { paginationQuerySchema, toPage } from '@/lib/api/pagination'
+import { toPage } from '@/lib/api/pagination'
 import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseSearchParams } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
+import { listDeliveriesQuerySchema } from '@/lib/deliveries/listDeliveriesQuery'
 import { presentDelivery } from '@/lib/deliveries/presentDelivery'
-import { DELIVERY_STATUSES } from '@/lib/model/deliveryStatus'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
 
 type Params = { id: string }
-
-const querySchema = paginationQuerySchema.extend({ status: z.enum(DELIVERY_STATUSES).optional() })
 
 export const GET = handleApiRoute<Params>('viewer', async ({ request, payload, user, params }) => {
   const subscription = await findSubscription(
@@ -19,7 +15,7 @@ export const GET = handleApiRoute<Params>('viewer', async ({ request, payload, u
     parseIdParam(params.id, 'subscription'),
     user,
   )
-  const query = parseSearchParams(request, querySchema)
+  const query = parseSearchParams(request, listDeliveriesQuerySchema)
   const result = await payload.find({
     collection: 'webhook-deliveries',
     where: {

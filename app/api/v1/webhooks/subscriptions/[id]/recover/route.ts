@@ -1,15 +1,12 @@
-import { z } from 'zod'
-
 import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { recoverFailedDeliveries } from '@/lib/deliveries/replayDeliveries'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
+import { recoverInputSchema } from '@/lib/subscriptions/subscriptionInputSchema'
 
 type Params = { id: string }
-
-const bodySchema = z.object({ since: z.iso.datetime({ offset: true }) })
 
 export const POST = handleApiRoute<Params>(
   'operator',
@@ -19,7 +16,7 @@ export const POST = handleApiRoute<Params>(
       parseIdParam(params.id, 'subscription'),
       user,
     )
-    const { since } = await parseJsonBody(request, bodySchema)
+    const { since } = await parseJsonBody(request, recoverInputSchema)
     const replayed = await recoverFailedDeliveries(
       payload,
       subscription.id,

@@ -1,18 +1,12 @@
-import { z } from 'zod'
-
 import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
-import { WEBHOOK_SECRET_PATTERN } from '@/lib/signing/generateWebhookSecret'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
 import { rotateSubscriptionSecret } from '@/lib/subscriptions/saveSubscription'
+import { rotateSecretInputSchema } from '@/lib/subscriptions/subscriptionInputSchema'
 
 type Params = { id: string }
-
-const bodySchema = z.object({
-  secret: z.string().regex(WEBHOOK_SECRET_PATTERN, 'Must look like whsec_<base64>').optional(),
-})
 
 export const POST = handleApiRoute<Params>('admin', async ({ request, payload, user, params }) => {
   const subscription = await findSubscription(
@@ -20,7 +14,7 @@ export const POST = handleApiRoute<Params>('admin', async ({ request, payload, u
     parseIdParam(params.id, 'subscription'),
     user,
   )
-  const input = await parseJsonBody(request, bodySchema)
+  const input = await parseJsonBody(request, rotateSecretInputSchema)
   const rotated = await rotateSubscriptionSecret(
     payload,
     subscription,
