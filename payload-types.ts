@@ -138,10 +138,16 @@ export interface Webhook {
   name: string;
   url: string;
   description?: string | null;
+  /**
+   * Type and press Enter: job.completed, job.* or * for every event.
+   */
   event_types: string[];
   filters?: {
     job_types?: string[] | null;
     job_priorities?: string[] | null;
+    /**
+     * Glob patterns such as gpu-*.
+     */
     machine_ids?: string[] | null;
     worker_ids?: string[] | null;
     custom_filters?:
@@ -182,6 +188,8 @@ export interface Webhook {
   failing_since?: string | null;
   secret: string;
   previous_secret?: string | null;
+  unrevealed_secret?: string | null;
+  secret_reveal_pending?: boolean | null;
   previous_secret_expires_at?: string | null;
   /**
    * Last characters of the secret, to tell secrets apart.
@@ -202,6 +210,10 @@ export interface WebhookDelivery {
   webhook?: (number | null) | Webhook;
   event_id: string;
   event_type: string;
+  /**
+   * The job this event is about, when it is a job.* event.
+   */
+  job_id?: string | null;
   /**
    * Standard Webhooks webhook-id, the same on every retry.
    */
@@ -571,6 +583,8 @@ export interface WebhooksSelect<T extends boolean = true> {
   failing_since?: T;
   secret?: T;
   previous_secret?: T;
+  unrevealed_secret?: T;
+  secret_reveal_pending?: T;
   previous_secret_expires_at?: T;
   secret_hint?: T;
   updatedAt?: T;
@@ -584,6 +598,7 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   webhook?: T;
   event_id?: T;
   event_type?: T;
+  job_id?: T;
   message_id?: T;
   payload?: T;
   status?: T;

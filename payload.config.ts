@@ -11,6 +11,7 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookLogs } from './collections/WebhookLogs'
 import { Webhooks } from './collections/Webhooks'
 import { Workers } from './collections/Workers'
+import { labelFieldsFromNames } from './lib/admin/labelFieldsFromNames'
 import { readEnv } from './lib/config/env'
 import { createDatabaseAdapter } from './lib/payload/databaseAdapter'
 
@@ -23,6 +24,11 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' — Webhook Hub' },
     avatar: 'default',
+    components: {
+      views: {
+        dashboard: { Component: '/app/(payload)/components/dashboard/Dashboard#Dashboard' },
+      },
+    },
   },
   collections: [
     Webhooks,
@@ -33,7 +39,7 @@ export default buildConfig({
     InboundSources,
     Users,
     Workers,
-  ],
+  ].map(labelFieldsFromNames),
   secret: env.PAYLOAD_SECRET,
   db: createDatabaseAdapter(env.DATABASE_URL),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -16,6 +16,11 @@ export const Jobs: CollectionConfig = {
   access: { read: isAuthenticated, create: isOperator, update: isOperator, delete: isAdmin },
   indexes: [{ fields: ['provider', 'external_id'] }, { fields: ['status', 'last_update_at'] }],
   fields: [
+    {
+      name: 'overview',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Jobs/components/JobOverview#JobOverview' } },
+    },
     { name: 'provider', type: 'text', required: true, index: true },
     { name: 'external_id', type: 'text', index: true },
     {

@@ -20,14 +20,40 @@ export const WebhookDeliveries: CollectionConfig = {
       'createdAt',
     ],
     group: 'Outbound',
+    components: {
+      beforeListTable: [
+        '/collections/WebhookDeliveries/components/ReplaySelectedButton#ReplaySelectedButton',
+      ],
+    },
   },
   access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
   indexes: [
     { fields: ['status', 'next_attempt_at'] },
     { fields: ['status', 'lease_expires_at'] },
     { fields: ['webhook', 'status'] },
+    // Covers the dashboard's per-minute series without touching the table rows.
+    { fields: ['last_attempt_at', 'status'] },
   ],
   fields: [
+    {
+      name: 'actions',
+      type: 'ui',
+      admin: {
+        components: {
+          Field:
+            '/collections/WebhookDeliveries/components/ReplayDeliveryButton#ReplayDeliveryButton',
+        },
+      },
+    },
+    {
+      name: 'timeline',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: '/collections/WebhookDeliveries/components/AttemptsTimeline#AttemptsTimeline',
+        },
+      },
+    },
     {
       name: 'webhook',
       type: 'relationship',
@@ -38,12 +64,23 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'event_id', type: 'text', required: true, index: true },
     { name: 'event_type', type: 'text', required: true, index: true },
     {
+      name: 'job_id',
+      type: 'text',
+      index: true,
+      admin: { description: 'The job this event is about, when it is a job.* event.' },
+    },
+    {
       name: 'message_id',
       type: 'text',
       required: true,
       admin: { description: 'Standard Webhooks webhook-id, the same on every retry.' },
     },
-    { name: 'payload', type: 'json', required: true },
+    {
+      name: 'payload',
+      type: 'json',
+      required: true,
+      label: 'Body sent (metadata.retry_attempt is added per attempt)',
+    },
     {
       name: 'status',
       type: 'select',
@@ -60,7 +97,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'last_status_code', type: 'number' },
     { name: 'last_error', type: 'text' },
     { name: 'last_duration_ms', type: 'number' },
-    { name: 'last_attempt_at', type: 'date' },
+    { name: 'last_attempt_at', type: 'date', index: true },
     { name: 'succeeded_at', type: 'date' },
     {
       name: 'attempts',

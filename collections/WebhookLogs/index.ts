@@ -22,6 +22,15 @@ export const WebhookLogs: CollectionConfig = {
     { fields: ['source', 'dedupe_key'], unique: true },
   ],
   fields: [
+    {
+      name: 'overview',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: '/collections/WebhookLogs/components/InboundLogDetail#InboundLogDetail',
+        },
+      },
+    },
     { name: 'source', type: 'text', required: true, index: true },
     {
       name: 'status',

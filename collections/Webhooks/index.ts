@@ -5,6 +5,8 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
+import { generateMissingSecret } from './hooks/generateMissingSecret'
+import { recordActivationChange } from './hooks/recordActivationChange'
 import {
   forgetCachedSubscriptionsAfterChange,
   forgetCachedSubscriptionsAfterDelete,
@@ -15,26 +17,57 @@ export const Webhooks: CollectionConfig = {
   labels: { singular: 'Webhook subscription', plural: 'Webhook subscriptions' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'url', 'event_types', 'active', 'updatedAt'],
+    defaultColumns: ['name', 'url', 'event_types', 'active', 'success_rate', 'disabled_reason'],
     group: 'Outbound',
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
+    beforeValidate: [generateMissingSecret],
+    beforeChange: [recordActivationChange],
     afterChange: [forgetCachedSubscriptionsAfterChange],
     afterDelete: [forgetCachedSubscriptionsAfterDelete],
   },
   fields: [
+    {
+      name: 'actions',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: '/collections/Webhooks/components/SubscriptionActions#SubscriptionActions',
+        },
+      },
+    },
+    {
+      name: 'success_rate',
+      type: 'ui',
+      label: 'Success rate',
+      admin: {
+        components: { Cell: '/collections/Webhooks/components/SuccessRateCell#SuccessRateCell' },
+      },
+    },
     { name: 'name', type: 'text', required: true },
     { name: 'url', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
-    { name: 'event_types', type: 'text', hasMany: true, required: true, index: true },
+    {
+      name: 'event_types',
+      type: 'text',
+      hasMany: true,
+      required: true,
+      index: true,
+      admin: { description: 'Type and press Enter: job.completed, job.* or * for every event.' },
+    },
     {
       name: 'filters',
       type: 'group',
       fields: [
         { name: 'job_types', type: 'text', hasMany: true },
         { name: 'job_priorities', type: 'text', hasMany: true },
-        { name: 'machine_ids', type: 'text', hasMany: true },
+        {
+          name: 'machine_ids',
+          type: 'text',
+          hasMany: true,
+          admin: { description: 'Glob patterns such as gpu-*.' },
+        },
         { name: 'worker_ids', type: 'text', hasMany: true },
         { name: 'custom_filters', type: 'json' },
       ],
@@ -46,6 +79,7 @@ export const Webhooks: CollectionConfig = {
     },
     {
       name: 'retry_config',
+      label: 'Retry',
       type: 'group',
       fields: [
         {
@@ -76,6 +110,7 @@ export const Webhooks: CollectionConfig = {
     },
     {
       name: 'disable_after_failing_ms',
+      label: 'Disable after failing for (ms)',
       type: 'number',
       min: 0,
       defaultValue: 5 * 24 * 60 * 60 * 1000,
@@ -84,12 +119,23 @@ export const Webhooks: CollectionConfig = {
       },
     },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true },
-    { name: 'disabled_reason', type: 'text' },
-    { name: 'disabled_at', type: 'date' },
+    { name: 'disabled_reason', type: 'text', admin: { readOnly: true } },
+    { name: 'disabled_at', type: 'date', admin: { readOnly: true } },
     { name: 'failing_since', type: 'date', admin: { readOnly: true } },
     encryptedSecretField('secret', { required: true }),
     encryptedSecretField('previous_secret'),
-    { name: 'previous_secret_expires_at', type: 'date', admin: { readOnly: true } },
+    encryptedSecretField('unrevealed_secret'),
+    {
+      name: 'secret_reveal_pending',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { hidden: true },
+    },
+    {
+      name: 'previous_secret_expires_at',
+      type: 'date',
+      admin: { readOnly: true },
+    },
     {
       name: 'secret_hint',
       type: 'text',

@@ -23,6 +23,8 @@ export type AttemptRecord = {
 
 export type NewDelivery = {
   webhookId: DocumentId
+  /** `data.job_id` of job.* events, so a job's deliveries can be listed. */
+  jobId: string | null
   eventId: string
   eventType: string
   messageId: string

@@ -75,6 +75,7 @@ export function buildDelivery(
   }
   return {
     webhookId: subscription.id,
+    jobId: typeof event.data.job_id === 'string' ? event.data.job_id : null,
     eventId: event.eventId,
     eventType: event.eventType,
     messageId: event.eventId,

@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 
 import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
+import { secretHint } from '@/lib/subscriptions/secretHint'
 
 export const DEMO_SOURCE_SLUG = 'demo-source'
 export const DEMO_SUBSCRIPTION_NAME = 'Demo receiver (npm run listen)'
@@ -47,7 +48,7 @@ export async function seedDemoData(payload: Payload): Promise<string[]> {
         active: false,
         disabled_reason: 'Demo subscription: enable it once a receiver listens on 127.0.0.1:4400.',
         secret,
-        secret_hint: secret.slice(-4),
+        secret_hint: secretHint(secret),
       },
     })
     created.push(`subscription "${DEMO_SUBSCRIPTION_NAME}"`)

@@ -6,11 +6,8 @@ import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
 import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
 import { assertDeliverableTarget } from './assertDeliverableTarget'
 import { presentSubscription } from './presentSubscription'
+import { secretHint } from './secretHint'
 import type { SubscriptionCreateInput, SubscriptionPatchInput } from './subscriptionInputSchema'
-
-export function secretHint(secret: string): string {
-  return `…${secret.slice(-4)}`
-}
 
 export async function createSubscription(
   payload: Payload,
@@ -41,7 +38,6 @@ export async function updateSubscription(
 ) {
   if (changes.url !== undefined && changes.url !== existing.url)
     await assertDeliverableTarget(changes.url)
-  const reenabled = changes.active === true && existing.active === false
   const updated = await payload.update({
     collection: 'webhooks',
     id: existing.id,
@@ -52,10 +48,6 @@ export async function updateSubscription(
       ...(changes.filters ? { filters: { ...existing.filters, ...changes.filters } } : {}),
       ...(changes.retry_config
         ? { retry_config: { ...existing.retry_config, ...changes.retry_config } }
-        : {}),
-      ...(reenabled ? { disabled_reason: null, disabled_at: null, failing_since: null } : {}),
-      ...(changes.active === false && existing.active !== false
-        ? { disabled_reason: 'Disabled by an operator.', disabled_at: new Date().toISOString() }
         : {}),
     },
   })

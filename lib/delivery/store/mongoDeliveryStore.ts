@@ -38,6 +38,7 @@ export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStor
       if (rows.length === 0) return []
       const documents = rows.map((row) => ({
         webhook: row.webhookId,
+        job_id: row.jobId,
         event_id: row.eventId,
         event_type: row.eventType,
         message_id: row.messageId,

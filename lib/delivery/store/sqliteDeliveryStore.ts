@@ -36,9 +36,12 @@ function toClaimedDelivery(row: ClaimedRow): ClaimedDelivery {
 }
 
 function buildInsert(rows: NewDelivery[], nowIso: string): InStatement {
-  const placeholders = rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]', ?, ?)").join(', ')
+  const placeholders = rows
+    .map(() => "(?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]', ?, ?)")
+    .join(', ')
   const args = rows.flatMap((row) => [
     Number(row.webhookId),
+    row.jobId,
     row.eventId,
     row.eventType,
     row.messageId,
@@ -49,7 +52,7 @@ function buildInsert(rows: NewDelivery[], nowIso: string): InStatement {
     nowIso,
   ])
   return {
-    sql: `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, message_id, payload, status,
+    sql: `INSERT INTO webhook_deliveries (webhook_id, job_id, event_id, event_type, message_id, payload, status,
       attempt_count, max_attempts, next_attempt_at, attempts, updated_at, created_at)
       VALUES ${placeholders} RETURNING id`,
     args,

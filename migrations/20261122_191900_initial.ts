@@ -19,6 +19,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`failing_since\` text,
   	\`secret\` text NOT NULL,
   	\`previous_secret\` text,
+  	\`unrevealed_secret\` text,
+  	\`secret_reveal_pending\` integer DEFAULT false,
   	\`previous_secret_expires_at\` text,
   	\`secret_hint\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -43,6 +45,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`webhook_id\` integer,
   	\`event_id\` text NOT NULL,
   	\`event_type\` text NOT NULL,
+  	\`job_id\` text,
   	\`message_id\` text NOT NULL,
   	\`payload\` text NOT NULL,
   	\`status\` text DEFAULT 'pending' NOT NULL,
@@ -65,8 +68,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`webhook_deliveries_webhook_idx\` ON \`webhook_deliveries\` (\`webhook_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_event_id_idx\` ON \`webhook_deliveries\` (\`event_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_event_type_idx\` ON \`webhook_deliveries\` (\`event_type\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_job_id_idx\` ON \`webhook_deliveries\` (\`job_id\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_status_idx\` ON \`webhook_deliveries\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_next_attempt_at_idx\` ON \`webhook_deliveries\` (\`next_attempt_at\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_last_attempt_at_idx\` ON \`webhook_deliveries\` (\`last_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`status_next_attempt_at_idx\` ON \`webhook_deliveries\` (\`status\`,\`next_attempt_at\`);`)
