@@ -54,6 +54,7 @@ export async function readDashboardStats(
   const succeeded = series.reduce((sum, bucket) => sum + bucket.succeeded, 0)
   return {
     generatedAt: now.toISOString(),
+    since: sinceIso,
     health,
     deliveries24h: {
       attempted,

@@ -85,7 +85,9 @@ test('the dashboard shows queue, dead deliveries, worker, inbound and jobs, matc
     'GET',
     '/api/v1/health',
   )
-  await expect(page.getByTestId('dead-deliveries')).toHaveText(String(health.queue.dead))
+  await expect(page.getByTestId('dead-deliveries')).toHaveText(
+    health.queue.dead.toLocaleString('en-US'),
+  )
   await expect(page.getByTestId('worker-status')).toContainText('alive')
   await expect(page.getByTestId('delivery-chart')).toBeVisible()
   await expect(page.getByTestId('inbound-fal')).toBeVisible()

@@ -1,5 +1,6 @@
 // The admin home: delivery volume and success over 24 h, queue, workers, inbound traffic and jobs.
 import type { AdminViewServerProps } from 'payload'
+import Link from 'next/link'
 import React from 'react'
 
 import { readDashboardStats } from '@/lib/admin/readDashboardStats'
@@ -18,7 +19,7 @@ function Stat({ label, value, testId }: { label: string; value: React.ReactNode;
     <div style={card}>
       <div style={{ fontSize: 12, opacity: 0.7 }}>{label}</div>
       <div style={{ fontSize: 24, fontWeight: 600 }} data-testid={testId}>
-        {value}
+        {typeof value === 'number' ? value.toLocaleString('en-US') : value}
       </div>
     </div>
   )
@@ -58,7 +59,7 @@ export async function Dashboard({ initPageResult }: AdminViewServerProps) {
         {health.database.reachable ? `reachable (${health.database.latency_ms} ms)` : 'UNREACHABLE'}
       </p>
       <h2>Deliveries per minute and success rate, last 24 h</h2>
-      <DeliveryChart series={stats.series} />
+      <DeliveryChart series={stats.series} since={stats.since} until={stats.generatedAt} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 40, marginTop: 24 }}>
         <section>
           <h2>Inbound callbacks, last 24 h</h2>
@@ -106,25 +107,25 @@ export async function Dashboard({ initPageResult }: AdminViewServerProps) {
           <h2>Manage</h2>
           <ul>
             <li>
-              <a href="/admin/collections/webhooks">Subscriptions</a>
+              <Link href="/admin/collections/webhooks">Subscriptions</Link>
             </li>
             <li>
-              <a href="/admin/collections/webhook-deliveries">Deliveries</a>
+              <Link href="/admin/collections/webhook-deliveries">Deliveries</Link>
             </li>
             <li>
-              <a href="/admin/collections/webhook-logs">Inbound logs</a>
+              <Link href="/admin/collections/webhook-logs">Inbound logs</Link>
             </li>
             <li>
-              <a href="/admin/collections/jobs">Jobs</a>
+              <Link href="/admin/collections/jobs">Jobs</Link>
             </li>
             <li>
-              <a href="/admin/collections/inbound-sources">Inbound sources</a>
+              <Link href="/admin/collections/inbound-sources">Inbound sources</Link>
             </li>
             <li>
-              <a href="/admin/collections/event-types">Custom event types</a>
+              <Link href="/admin/collections/event-types">Custom event types</Link>
             </li>
             <li>
-              <a href="/admin/collections/users">Users</a>
+              <Link href="/admin/collections/users">Users</Link>
             </li>
             <li>
               <a href="/docs">API reference</a>
