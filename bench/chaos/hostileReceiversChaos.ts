@@ -23,7 +23,9 @@ const HOSTILE_EVENT_TYPE = 'job.failed'
 const MIN_RATIO = 0.5
 const options = readChaosOptions()
 const healthyPerPhase = bySize(options.size, { ci: 4_000, full: 20_000 })
-const hostileEventsPerPhase = bySize(options.size, { ci: 300, full: 1_000 })
+// Enough to keep the hanging subscription's 32 slots full for the whole phase, few enough that the
+// fast failures (reset, redirect) do not turn the test into one of raw CPU sharing on two cores.
+const hostileEventsPerPhase = bySize(options.size, { ci: 100, full: 300 })
 const rounds = 3
 const healthySubscriptions = 20
 const timeoutMs = 2_000
@@ -180,6 +182,11 @@ finishScenario(
         Object.fromEntries(
           hostileKinds.map((name) => [name, sumOver((p) => p.hostileRequests, name)]),
         ),
+      ),
+      hostileAttemptsPerHealthyDelivery: round(
+        hostileKinds.reduce((sum, name) => sum + sumOver((p) => p.hostileRequests, name), 0) /
+          (healthyPerPhase * rounds),
+        2,
       ),
       hostileStatuses: JSON.stringify(hostilePhases.map((p) => p.hostileStatuses)),
       redirectProbes: guard.probes
