@@ -26,6 +26,9 @@ export type DeliveryLoopOptions = {
 
 const OUTCOME_FLUSH_MS = 5
 const OUTCOME_FLUSH_SIZE = 200
+// A subscription whose last attempt got no HTTP answer at all (hang, reset, refused) may only hold this
+// many slots until it answers again, so a few dead endpoints cannot fill the worker with timeouts.
+export const UNREACHABLE_SUBSCRIPTION_CONCURRENCY = 2
 
 function skippedAttempt(delivery: ClaimedDelivery, now: Date, error: string): DeliveryOutcome {
   return {
@@ -49,6 +52,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
   const random = options.random ?? Math.random
   const directory = createSubscriptionDirectory(payload, now)
   const activePerSubscription = new Map<string, number>()
+  const unreachableSubscriptions = new Set<string>()
   let inFlight = 0
   let running = false
   let loopDone: Promise<void> = Promise.resolve()
@@ -120,6 +124,8 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
       timestampSeconds: Math.floor(now().getTime() / 1000),
     })
     const result = await sendDeliveryAttempt(options.http, target.url, body, headers)
+    if (result.statusCode === null) unreachableSubscriptions.add(String(target.id))
+    else unreachableSubscriptions.delete(String(target.id))
     const decidedAt = now()
     const decision = decideOutcome(delivery, result, target.retryConfig, { now: decidedAt, random })
     queueOutcome(decision.outcome)
@@ -153,9 +159,14 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
     }
   }
 
+  const slotLimitFor = (key: string) =>
+    unreachableSubscriptions.has(key)
+      ? Math.min(UNREACHABLE_SUBSCRIPTION_CONCURRENCY, options.perSubscriptionConcurrency)
+      : options.perSubscriptionConcurrency
+
   const saturatedSubscriptions = (): DocumentId[] =>
     [...activePerSubscription.entries()]
-      .filter(([, count]) => count >= options.perSubscriptionConcurrency)
+      .filter(([key, count]) => count >= slotLimitFor(key))
       .map(([id]) => (Number.isNaN(Number(id)) ? id : Number(id)))
 
   const claimAndDispatch = async (): Promise<number> => {
@@ -173,7 +184,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
     for (const delivery of claimed) {
       const key = String(delivery.webhookId)
       const active = activePerSubscription.get(key) ?? 0
-      if (active >= options.perSubscriptionConcurrency) {
+      if (active >= slotLimitFor(key)) {
         overflow.push(delivery.id)
         continue
       }

@@ -7,6 +7,7 @@ import { POST as rotateSecret } from '@/app/api/v1/webhooks/subscriptions/[id]/r
 import { POST as sendTest } from '@/app/api/v1/webhooks/subscriptions/[id]/test/route'
 import { POST as createSubscriptionRoute } from '@/app/api/v1/webhooks/subscriptions/route'
 import { signHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
+import { UNREACHABLE_SUBSCRIPTION_CONCURRENCY } from '@/lib/delivery/deliveryLoop'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
 import { startReceiver, type Receiver } from '../../fakes/startReceiver'
 import { bootHub } from '../../helpers/bootHub'
@@ -196,6 +197,34 @@ describe('test events and concurrency limits', () => {
     } finally {
       await hanging.close()
       await healthy.close()
+    }
+  })
+
+  it('lets a subscription that stopped answering hold only two slots, so several hanging receivers cannot starve the rest', async () => {
+    const hangingReceivers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        startReceiver(() => {
+          // Never answers: every attempt times out after 2 s.
+        }),
+      ),
+    )
+    const healthy = await startReceiver()
+    try {
+      for (const target of [...hangingReceivers, healthy]) {
+        await subscribe({ url: target.url, event_types: ['machine.startup'] })
+      }
+      for (let index = 0; index < 60; index += 1)
+        await publishEvent('machine.startup', { machine_id: `s${index}` })
+      // Until the first timeouts the four hanging subscriptions may fill all 32 slots (8 each); after
+      // them each keeps at most 2, so the healthy one gets the rest and finishes well before the next
+      // round of timeouts. Without the limit it would wait for slots round after round.
+      await healthy.waitForRequests(60, 3_800)
+      for (const hanging of hangingReceivers)
+        expect(hanging.requests.length).toBeLessThanOrEqual(
+          8 + UNREACHABLE_SUBSCRIPTION_CONCURRENCY,
+        )
+    } finally {
+      await Promise.all([...hangingReceivers, healthy].map((target) => target.close()))
     }
   })
 })
