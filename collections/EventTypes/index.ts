@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { isOperator } from '../access/isOperator'
 import { validateEventTypeName } from './validateEventTypeName'
+import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
 export const EventTypes: CollectionConfig = {
   slug: 'event-types',
@@ -23,7 +24,10 @@ export const EventTypes: CollectionConfig = {
     {
       name: 'schema',
       type: 'json',
-      admin: { description: 'Optional JSON Schema of `data`, shown in the catalog.' },
+      admin: {
+        description: 'Optional JSON Schema of `data`, shown in the catalog.',
+        components: JSON_AS_TEXT,
+      },
     },
   ],
 }

@@ -5,6 +5,7 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { isOperator } from '../access/isOperator'
 import { JOB_STATUSES, JOB_UPDATE_SOURCES } from '@/lib/model/jobStatus'
+import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
 export const Jobs: CollectionConfig = {
   slug: 'jobs',
@@ -41,10 +42,15 @@ export const Jobs: CollectionConfig = {
       options: [...JOB_STATUSES],
     },
     { name: 'progress', type: 'number', min: 0, max: 100, defaultValue: 0 },
-    { name: 'input', type: 'json' },
-    { name: 'result', type: 'json' },
+    { name: 'input', type: 'json', admin: { components: JSON_AS_TEXT } },
+    { name: 'result', type: 'json', admin: { components: JSON_AS_TEXT } },
     { name: 'error_message', type: 'text' },
-    { name: 'status_history', type: 'json', defaultValue: [] },
+    {
+      name: 'status_history',
+      type: 'json',
+      defaultValue: [],
+      admin: { components: JSON_AS_TEXT },
+    },
     { name: 'last_update_at', type: 'date', index: true },
     { name: 'last_update_source', type: 'select', options: [...JOB_UPDATE_SOURCES] },
     { name: 'provider_updated_at', type: 'date' },

@@ -5,6 +5,7 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { nobody } from '../access/nobody'
 import { DELIVERY_STATUSES } from '@/lib/model/deliveryStatus'
+import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
 export const WebhookDeliveries: CollectionConfig = {
   slug: 'webhook-deliveries',
@@ -80,6 +81,7 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'json',
       required: true,
       label: 'Body sent (metadata.retry_attempt is added per attempt)',
+      admin: { components: JSON_AS_TEXT },
     },
     {
       name: 'status',
@@ -105,6 +107,8 @@ export const WebhookDeliveries: CollectionConfig = {
       defaultValue: [],
       admin: {
         description: 'Every attempt: time, status code, duration, response excerpt, error.',
+        // The attempts timeline above shows them.
+        hidden: true,
       },
     },
   ],

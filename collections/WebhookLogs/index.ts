@@ -5,6 +5,7 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { nobody } from '../access/nobody'
 import { INBOUND_LOG_STATUSES } from '@/lib/model/inboundLogStatus'
+import { CODE_AS_TEXT, JSON_AS_TEXT } from '../shared/textFieldComponents'
 
 export const WebhookLogs: CollectionConfig = {
   slug: 'webhook-logs',
@@ -41,8 +42,8 @@ export const WebhookLogs: CollectionConfig = {
     },
     { name: 'verified', type: 'checkbox', defaultValue: false },
     { name: 'rejection_reason', type: 'text' },
-    { name: 'raw_body', type: 'code', admin: { language: 'json' } },
-    { name: 'headers', type: 'json' },
+    { name: 'raw_body', type: 'code', admin: { language: 'json', components: CODE_AS_TEXT } },
+    { name: 'headers', type: 'json', admin: { components: JSON_AS_TEXT } },
     { name: 'source_ip', type: 'text' },
     { name: 'received_at', type: 'date', required: true, index: true },
     {
@@ -68,7 +69,7 @@ export const WebhookLogs: CollectionConfig = {
       },
     },
     { name: 'job', type: 'relationship', relationTo: 'jobs' },
-    { name: 'normalized', type: 'json' },
+    { name: 'normalized', type: 'json', admin: { components: JSON_AS_TEXT } },
     { name: 'error_message', type: 'text' },
     { name: 'processed_at', type: 'date' },
     { name: 'processing_attempts', type: 'number', defaultValue: 0 },

@@ -11,6 +11,7 @@ import {
   forgetCachedSubscriptionsAfterChange,
   forgetCachedSubscriptionsAfterDelete,
 } from './hooks/forgetCachedSubscriptions'
+import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
 export const Webhooks: CollectionConfig = {
   slug: 'webhooks',
@@ -69,13 +70,13 @@ export const Webhooks: CollectionConfig = {
           admin: { description: 'Glob patterns such as gpu-*.' },
         },
         { name: 'worker_ids', type: 'text', hasMany: true },
-        { name: 'custom_filters', type: 'json' },
+        { name: 'custom_filters', type: 'json', admin: { components: JSON_AS_TEXT } },
       ],
     },
     {
       name: 'headers',
       type: 'json',
-      admin: { description: 'Extra headers sent with every delivery.' },
+      admin: { description: 'Extra headers sent with every delivery.', components: JSON_AS_TEXT },
     },
     {
       name: 'retry_config',

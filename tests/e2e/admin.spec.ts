@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 
 import { expect, test, type Browser, type Page } from '@playwright/test'
 
-import { E2E_ADMIN } from './e2eSettings'
+import { E2E_ADMIN, E2E_BASE_URL } from './e2eSettings'
 import { callApi, createUser } from './hubApi'
 import { signIn } from './signInAsAdmin'
 import { startE2eReceiver } from './startE2eReceiver'
@@ -97,11 +97,19 @@ test('the dashboard shows queue, dead deliveries, worker, inbound and jobs, matc
 test('a failed delivery shows its attempts, and a replay after the receiver recovers succeeds', async ({
   page,
 }, testInfo) => {
+  const offSiteRequests: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (/^https?:/.test(url) && !url.startsWith(E2E_BASE_URL)) offSiteRequests.push(url)
+  })
   await signIn(page, E2E_ADMIN)
   await page.goto(`/admin/collections/webhook-deliveries/${deadDeliveryId}`)
   const timeline = page.getByTestId('attempts-timeline')
   await expect(timeline.getByTestId('attempt-1')).toContainText('500')
   await expect(timeline.getByTestId('attempt-1')).toContainText('receiver is down')
+  await expect(page.getByTestId('json-payload')).toContainText('"job_id": "job-e2e-1"')
+  // The admin must work offline: nothing may come from a CDN (Payload's Monaco editor would).
+  expect(offSiteRequests).toEqual([])
   await page.screenshot({ path: testInfo.outputPath('delivery-detail.png'), fullPage: true })
 
   receiver.answerWith(200)
@@ -179,7 +187,7 @@ test('recover replays failed deliveries since a time and says how many', async (
     .toBe('dead')
   receiver.answerWith(200)
   await signIn(page, operator)
-  await page.goto(`/admin/collections/webhooks/${subscriptionId}`)
+  await page.goto(`/admin/collections/webhooks/${subscriptionId}`, { waitUntil: 'networkidle' })
   await page.locator('#recover-since').fill('2020-01-01T00:00')
   page.once('dialog', (dialog) => dialog.accept())
   await page.locator('#recover-failed').click()

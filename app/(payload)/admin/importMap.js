@@ -1,9 +1,11 @@
 import { SubscriptionActions as SubscriptionActions_6134004889aaceb1421a862b1db6f34f } from '../../../collections/Webhooks/components/SubscriptionActions'
 import { SuccessRateCell as SuccessRateCell_cb889da56a5c555f6a43e8fa7aa2cff4 } from '../../../collections/Webhooks/components/SuccessRateCell'
+import { JsonTextField as JsonTextField_45a0ebbf84b8ef265fd750bd826d7494 } from '../../../collections/shared/JsonTextField'
 import { ReplayDeliveryButton as ReplayDeliveryButton_57bb374a131023e34692d129f733774a } from '../../../collections/WebhookDeliveries/components/ReplayDeliveryButton'
 import { AttemptsTimeline as AttemptsTimeline_37c279d7c90e06f486ac4eafb7f29457 } from '../../../collections/WebhookDeliveries/components/AttemptsTimeline'
 import { ReplaySelectedButton as ReplaySelectedButton_692e2cc556ca8de76321d5ba3587760f } from '../../../collections/WebhookDeliveries/components/ReplaySelectedButton'
 import { InboundLogDetail as InboundLogDetail_88f3f91a5a0ca2e3bcc2c746f770a61e } from '../../../collections/WebhookLogs/components/InboundLogDetail'
+import { CodeTextField as CodeTextField_45a0ebbf84b8ef265fd750bd826d7494 } from '../../../collections/shared/JsonTextField'
 import { JobOverview as JobOverview_2bf2af588590995f830530b3118bf71d } from '../../../collections/Jobs/components/JobOverview'
 import { Dashboard as Dashboard_43e3978314e4a78428c4e47296294b08 } from '../../../app/(payload)/components/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -12,10 +14,12 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/collections/Webhooks/components/SubscriptionActions#SubscriptionActions": SubscriptionActions_6134004889aaceb1421a862b1db6f34f,
   "/collections/Webhooks/components/SuccessRateCell#SuccessRateCell": SuccessRateCell_cb889da56a5c555f6a43e8fa7aa2cff4,
+  "/collections/shared/JsonTextField#JsonTextField": JsonTextField_45a0ebbf84b8ef265fd750bd826d7494,
   "/collections/WebhookDeliveries/components/ReplayDeliveryButton#ReplayDeliveryButton": ReplayDeliveryButton_57bb374a131023e34692d129f733774a,
   "/collections/WebhookDeliveries/components/AttemptsTimeline#AttemptsTimeline": AttemptsTimeline_37c279d7c90e06f486ac4eafb7f29457,
   "/collections/WebhookDeliveries/components/ReplaySelectedButton#ReplaySelectedButton": ReplaySelectedButton_692e2cc556ca8de76321d5ba3587760f,
   "/collections/WebhookLogs/components/InboundLogDetail#InboundLogDetail": InboundLogDetail_88f3f91a5a0ca2e3bcc2c746f770a61e,
+  "/collections/shared/JsonTextField#CodeTextField": CodeTextField_45a0ebbf84b8ef265fd750bd826d7494,
   "/collections/Jobs/components/JobOverview#JobOverview": JobOverview_2bf2af588590995f830530b3118bf71d,
   "/app/(payload)/components/dashboard/Dashboard#Dashboard": Dashboard_43e3978314e4a78428c4e47296294b08,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

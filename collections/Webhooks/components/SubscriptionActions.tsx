@@ -2,7 +2,7 @@
 // The operator's buttons on a subscription: send a test event (outcome inline), recover failed deliveries
 // since a time, and for admins rotate or reveal the secret — shown once, never stored in the page.
 import { Button, toast, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import React, { useRef, useState } from 'react'
 
 import { callHubApi } from '@/lib/admin/callHubApi'
 import type { AttemptRecord } from '@/lib/delivery/deliveryTypes'
@@ -37,7 +37,8 @@ export function SubscriptionActions() {
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<TestOutcome | null>(null)
   const [secret, setSecret] = useState<string | null>(null)
-  const [since, setSince] = useState('')
+  // Read from the input when clicked: a value typed before hydration finishes is kept.
+  const sinceInput = useRef<HTMLInputElement>(null)
   const [recovered, setRecovered] = useState<number | null>(null)
   if (!id)
     return (
@@ -86,6 +87,7 @@ export function SubscriptionActions() {
     })
   const recover = () =>
     run(async () => {
+      const since = sinceInput.current?.value
       if (!since) return void toast.info('Pick the time to recover from.')
       const sinceIso = new Date(since).toISOString()
       if (!window.confirm(`Replay every failed or dead delivery created since ${sinceIso}?`)) return
@@ -139,12 +141,7 @@ export function SubscriptionActions() {
       {isOperator ? (
         <div style={{ marginTop: 12, display: 'flex', gap: 8, alignItems: 'center' }}>
           <label htmlFor="recover-since">Recover failed since</label>
-          <input
-            id="recover-since"
-            type="datetime-local"
-            value={since}
-            onChange={(event) => setSince(event.target.value)}
-          />
+          <input id="recover-since" type="datetime-local" ref={sinceInput} />
           <Button
             buttonStyle="secondary"
             size="small"
