@@ -134,6 +134,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
     else
       await recordSubscriptionResult(
         payload,
+        options.store,
         target,
         decision.outcome.status === 'succeeded',
         decidedAt,

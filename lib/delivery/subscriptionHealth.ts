@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 
 import { publishEvent } from '@/lib/events/publishEvent'
+import type { DeliveryStore } from './store/deliveryStore'
 import type { DeliveryTarget } from './subscriptionDirectory'
 
 export async function disableSubscription(
@@ -29,6 +30,7 @@ export async function disableSubscription(
 /** Writes only on transitions: the first failure after a success, the first success after failures. */
 export async function recordSubscriptionResult(
   payload: Payload,
+  store: DeliveryStore,
   target: DeliveryTarget,
   succeeded: boolean,
   now: Date,
@@ -36,22 +38,12 @@ export async function recordSubscriptionResult(
   if (succeeded) {
     if (target.failingSince === null) return
     target.failingSince = null
-    await payload.update({
-      collection: 'webhooks',
-      id: target.id,
-      overrideAccess: true,
-      data: { failing_since: null },
-    })
+    await store.setSubscriptionFailingSince(target.id, null, now)
     return
   }
   if (target.failingSince === null) {
     target.failingSince = now
-    await payload.update({
-      collection: 'webhooks',
-      id: target.id,
-      overrideAccess: true,
-      data: { failing_since: now.toISOString() },
-    })
+    await store.setSubscriptionFailingSince(target.id, now, now)
     return
   }
   if (now.getTime() - target.failingSince.getTime() >= target.disableAfterFailingMs) {

@@ -28,4 +28,13 @@ export interface DeliveryStore {
   requeueDeliveries(selection: RequeueSelection, now: Date): Promise<DocumentId[]>
   /** Hands claimed deliveries back untouched, due now. */
   releaseDeliveries(workerId: string, ids: DocumentId[], now: Date): Promise<void>
+  /**
+   * Sets or clears when a subscription started failing every attempt: one column, written beside the
+   * outcomes, because a Payload update rewrites the subscription's event types row by row.
+   */
+  setSubscriptionFailingSince(
+    webhookId: DocumentId,
+    failingSince: Date | null,
+    now: Date,
+  ): Promise<void>
 }

@@ -32,6 +32,7 @@ function toClaimedDelivery(doc: DeliveryDocument): ClaimedDelivery {
 
 export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStore {
   const deliveries = adapter.collections['webhook-deliveries']
+  const subscriptions = adapter.collections.webhooks
 
   return {
     async insertDeliveries(rows: NewDelivery[], now: Date) {
@@ -159,6 +160,13 @@ export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStor
           },
         },
       ])
+    },
+
+    async setSubscriptionFailingSince(webhookId: DocumentId, failingSince: Date | null, now: Date) {
+      await subscriptions.updateOne(
+        { _id: webhookId },
+        { $set: { failing_since: failingSince, updatedAt: now } },
+      )
     },
   }
 }

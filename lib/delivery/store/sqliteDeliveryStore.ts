@@ -187,5 +187,12 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
         args: [nowIso, nowIso, workerId, ...ids.map(Number)],
       })
     },
+
+    async setSubscriptionFailingSince(webhookId: DocumentId, failingSince: Date | null, now: Date) {
+      await client.execute({
+        sql: 'UPDATE webhooks SET failing_since = ?, updated_at = ? WHERE id = ?',
+        args: [failingSince?.toISOString() ?? null, now.toISOString(), Number(webhookId)],
+      })
+    },
   }
 }

@@ -44,6 +44,8 @@ export function createThreadedDeliveryStore(
     recordOutcomes: (workerId, outcomes, now) => call('recordOutcomes', [workerId, outcomes, now]),
     requeueDeliveries: (selection, now) => call('requeueDeliveries', [selection, now]),
     releaseDeliveries: (workerId, ids, now) => call('releaseDeliveries', [workerId, ids, now]),
+    setSubscriptionFailingSince: (webhookId, failingSince, now) =>
+      call('setSubscriptionFailingSince', [webhookId, failingSince, now]),
     close: () => thread.terminate(),
   }
 }

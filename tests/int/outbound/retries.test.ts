@@ -107,6 +107,11 @@ describe('retries', () => {
     expect(third.receivedAt - second.receivedAt).toBeGreaterThanOrEqual(160)
     expect(JSON.parse(third.body).metadata.retry_attempt).toBe(2)
     expect(new Set(receiver.requests.map((request) => request.headers['webhook-id'])).size).toBe(1)
+    const recovered = await waitFor(
+      () => payload.findByID({ collection: 'webhooks', id: subscriptionId, overrideAccess: true }),
+      (s) => s.failing_since === null || s.failing_since === undefined,
+    )
+    expect(recovered.event_types).toEqual(['job.failed'])
 
     const statistics = await callRoute(stats, `/x`, {
       apiKey: adminKey,
@@ -238,6 +243,8 @@ describe('retries', () => {
       { timeoutMs: 10_000 },
     )
     expect(subscription.disabled_reason).toMatch(/Every attempt failed/)
+    expect(subscription.failing_since).toEqual(expect.any(String))
+    expect(subscription.event_types).toEqual(['worker.connected'])
     const notices = await operatorInbox.waitForRequests(1)
     const notice = notices
       .map((request) => JSON.parse(request.body))
