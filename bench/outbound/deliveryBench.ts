@@ -32,6 +32,8 @@ export type DeliveryBenchOptions = {
   rounds: number
   workerCounts: number[]
   failFraction: number
+  /** The 500s runs' own size: their retries make the hub's runs far longer than the others. */
+  failureDeliveries: number
   failureWorkerCounts: number[]
   failureRounds: number
   publishRate: number
@@ -82,8 +84,8 @@ async function seedBench(payload: Payload, receiver: ReceiverHandle, count: numb
 async function runAlternating(
   payload: Payload,
   peer: BullmqPeer,
-  base: Omit<DeliveryRunContext, 'workers' | 'round' | 'label' | 'failFraction'>,
-  plan: { workerCounts: number[]; rounds: number; failFraction: number },
+  base: Omit<DeliveryRunContext, 'workers' | 'round' | 'label' | 'failFraction' | 'deliveries'>,
+  plan: { deliveries: number; workerCounts: number[]; rounds: number; failFraction: number },
 ): Promise<DeliveryRunResult[]> {
   const runs: DeliveryRunResult[] = []
   for (const workers of plan.workerCounts) {
@@ -93,11 +95,12 @@ async function runAlternating(
       )
       const context = {
         ...base,
+        deliveries: plan.deliveries,
         workers,
         round,
         failFraction: plan.failFraction,
         label: `w${workers}r${round}f${plan.failFraction}`,
-        cpuProfileDir: round === 1 && plan.failFraction === 0 ? base.cpuProfileDir : undefined,
+        cpuProfileDir: round === 1 ? base.cpuProfileDir : undefined,
       }
       runs.push(await runHubDelivery(payload, context))
       logRun(runs.at(-1)!)
@@ -126,13 +129,13 @@ export async function runDeliveryBench(options: DeliveryBenchOptions, database: 
     const base = {
       receiver,
       subscriptions: seeded.throughput,
-      deliveries: options.deliveries,
       tuning: options.tuning,
       publishRate: options.publishRate,
       timeoutMs: options.runTimeoutMs,
       cpuProfileDir: options.profileDir,
     }
     const runs = await runAlternating(payload, peer, base, {
+      deliveries: options.deliveries,
       workerCounts: options.workerCounts,
       rounds: options.rounds,
       failFraction: 0,
@@ -150,6 +153,7 @@ export async function runDeliveryBench(options: DeliveryBenchOptions, database: 
     if (options.failFraction > 0) {
       runs.push(
         ...(await runAlternating(payload, peer, base, {
+          deliveries: options.failureDeliveries,
           workerCounts: options.failureWorkerCounts,
           rounds: options.failureRounds,
           failFraction: options.failFraction,

@@ -72,7 +72,7 @@ export function formatDeliveryReport(report: DeliveryReport): string {
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.kernel}`,
     `Date: ${machine.date}`,
     `Tuning (each worker of both systems): concurrency ${tuning.concurrency}, connections/subscription concurrency ${tuning.subscriptionConcurrency}, hub poll ${tuning.pollMs} ms`,
-    `Runs: ${report.runs[0]?.deliveries ?? 0} deliveries over ${report.subscriptions} subscriptions, one receiver; published ${report.publishRate > 0 ? `at ${report.publishRate} deliveries/s` : 'as fast as possible'} while the workers run`,
+    `Runs: ${[...new Set(report.runs.map((run) => run.deliveries))].join(' and ')} deliveries over ${report.subscriptions} subscriptions, one receiver; published ${report.publishRate > 0 ? `at ${report.publishRate} deliveries/s` : 'as fast as possible'} while the workers run`,
     '',
     '| % 500s | workers | system | deliveries/s | all delivered ms | latency p50 / p95 / p99 ms | peak RSS MB (largest worker) | duplicates |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -1,5 +1,5 @@
 // `npm run bench:delivery`: hub workers vs BullMQ peer workers (1 and 3 of each) on 100,000 deliveries,
-// publish → receive latency, worker memory, idle latency, and the same with 20 % of first attempts 500.
+// publish → receive latency, worker memory, idle latency, and 20,000 more with 20 % of first attempts 500.
 import { parseArgs } from 'node:util'
 
 import { prepareBenchDatabase } from './prepareBenchDatabase'
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     workers: { type: 'string', default: '1,3' },
     'fail-fraction': { type: 'string', default: '0.2' },
+    'failure-deliveries': { type: 'string', default: '20000' },
     'failure-workers': { type: 'string', default: '1,3' },
     'failure-rounds': { type: 'string', default: '3' },
     'publish-rate': { type: 'string', default: '0' },
@@ -36,6 +37,7 @@ try {
       rounds: Number(values.rounds),
       workerCounts: numbers(values.workers),
       failFraction: Number(values['fail-fraction']),
+      failureDeliveries: Number(values['failure-deliveries']),
       failureWorkerCounts: numbers(values['failure-workers']),
       failureRounds: Number(values['failure-rounds']),
       publishRate: Number(values['publish-rate']),
