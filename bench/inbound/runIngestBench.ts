@@ -75,6 +75,7 @@ for (const connections of connectionsList) {
       const stored = server.stores
         ? (await countStoredCallbacks(server.databaseFile)) - storedBefore
         : null
+      server.remove()
       const { rps, p50, p99, ok, errors } = load
       results.push({ target, connections, round, rps, p50, p99, ok, errors, stored, peakRssMb })
       console.log(JSON.stringify(results.at(-1)))

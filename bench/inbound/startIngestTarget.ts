@@ -1,7 +1,7 @@
 // The three servers the ingest bench compares, each on a fresh migrated SQLite file: the product route,
 // the same route with persistence off (framework ceiling), and a bare node:http verify + insert (floor).
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,8 @@ export type RunningTarget = {
   /** Whether the target stores what it acknowledges; the ceiling does not. */
   stores: boolean
   stop(): Promise<void>
+  /** Deletes the database file once its rows have been counted. */
+  remove(): void
 }
 
 async function waitForHealth(url: string, timeoutMs: number) {
@@ -80,5 +82,6 @@ export async function startIngestTarget(
     async stop() {
       await stopChild(child, 10_000)
     },
+    remove: () => rmSync(directory, { recursive: true, force: true }),
   }
 }
