@@ -1,29 +1,22 @@
-// One BullMQ peer run: the same backlog of deliveries as jobs in a local Redis, drained by one worker.
+// One BullMQ peer run: N worker processes running, then each event's jobs added to a local Redis while
+// they deliver, the same deliveries the hub would create.
 import type { Queue } from 'bullmq'
 
 import { buildDelivery, generateEventId } from '@/lib/events/publishEvent'
 import { THROUGHPUT_EVENT_TYPE, benchJobData } from './benchEvents'
 import type { PeerJobData } from './bullmqPeerJob'
+import { eventsFor, type DeliveryRunContext } from './deliveryRunContext'
 import { summarizeRun, waitForCount, type DeliveryRunResult } from './deliveryRunResult'
+import { publishAtRate } from './publishAtRate'
 import { preciseNow } from './receiverProtocol'
 import type { SeededSubscription } from './seedSubscriptions'
 import { spawnBullmqWorker } from './spawnBullmqWorker'
-import type { WorkerTuning } from './spawnHubWorker'
-import type { ReceiverHandle } from './startReceiverProcess'
+import { startWorkerGroup } from './startWorkerGroup'
 
-const ADD_BULK_CHUNK = 1_000
+/** The hub's default retry policy (3 attempts, 1 s then 2 s); BullMQ adds no jitter, the hub ±20 %. */
+export const PEER_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } }
 
-export type BullmqRunContext = {
-  queue: Queue<PeerJobData>
-  redisPort: number
-  targetsFile: string
-  receiver: ReceiverHandle
-  subscriptions: SeededSubscription[]
-  deliveries: number
-  tuning: WorkerTuning
-  label: string
-  cpuProfileDir?: string
-}
+export type BullmqPeer = { queue: Queue<PeerJobData>; redisPort: number; targetsFile: string }
 
 /** Jobs as the hub's deliveries would be: one per event and subscription, the same payload shape. */
 export function buildPeerJob(
@@ -38,48 +31,62 @@ export function buildPeerJob(
     eventType: delivery.eventType,
     payload: delivery.payload,
   }
-  return {
-    name: 'deliver',
-    data: job,
-    opts: { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
-  }
+  return { name: 'deliver', data: job, opts: PEER_JOB_OPTIONS }
 }
 
-async function queueBacklog(context: BullmqRunContext): Promise<number> {
-  await context.queue.obliterate({ force: true })
-  const events = Math.ceil(context.deliveries / context.subscriptions.length)
-  const jobs: ReturnType<typeof buildPeerJob>[] = []
-  for (let index = 0; index < events; index += 1) {
-    const eventId = generateEventId()
-    const data = benchJobData(context.label, index)
-    for (const subscription of context.subscriptions) {
-      jobs.push(buildPeerJob(subscription, { eventId, eventType: THROUGHPUT_EVENT_TYPE, data }))
-    }
-  }
-  for (let start = 0; start < jobs.length; start += ADD_BULK_CHUNK) {
-    await context.queue.addBulk(jobs.slice(start, start + ADD_BULK_CHUNK))
-  }
-  return jobs.length
-}
-
-export async function runBullmqDelivery(context: BullmqRunContext): Promise<DeliveryRunResult> {
-  const expected = await queueBacklog(context)
-  const { reached } = context.receiver.expect(expected, 300_000)
-  const worker = await spawnBullmqWorker(context.tuning, {
-    redisPort: context.redisPort,
-    targetsFile: context.targetsFile,
-    cpuProfileDir: context.cpuProfileDir,
-  })
+export async function runBullmqDelivery(
+  peer: BullmqPeer,
+  context: DeliveryRunContext,
+): Promise<DeliveryRunResult> {
+  await peer.queue.obliterate({ force: true })
+  const events = eventsFor(context)
+  const expected = events * context.subscriptions.length
+  const group = await startWorkerGroup(context.workers, () =>
+    spawnBullmqWorker(context.tuning, {
+      redisPort: peer.redisPort,
+      targetsFile: peer.targetsFile,
+      cpuProfileDir: context.cpuProfileDir,
+    }),
+  )
   try {
+    const { reached } = context.receiver.expect(expected, {
+      timeoutMs: context.timeoutMs,
+      failFraction: context.failFraction,
+    })
+    const publish = await publishAtRate(
+      {
+        events,
+        deliveriesPerEvent: context.subscriptions.length,
+        deliveriesPerSecond: context.publishRate,
+      },
+      async (index) => {
+        const eventId = generateEventId()
+        const data = benchJobData(context.label, index)
+        await peer.queue.addBulk(
+          context.subscriptions.map((subscription) =>
+            buildPeerJob(subscription, { eventId, eventType: THROUGHPUT_EVENT_TYPE, data }),
+          ),
+        )
+      },
+    )
     const tally = await reached
     const recordedAt = await waitForCount(
-      () => context.queue.getCompletedCount(),
+      () => peer.queue.getCompletedCount(),
       expected,
-      60_000,
+      120_000,
       preciseNow,
     )
-    return summarizeRun('bullmq', tally, worker, recordedAt, worker.memory())
+    return summarizeRun(
+      {
+        system: 'bullmq',
+        workers: context.workers,
+        round: context.round,
+        failFraction: context.failFraction,
+      },
+      tally,
+      { group, publish, recordedAt, peakRssMb: group.peakRssMb() },
+    )
   } finally {
-    await worker.stop()
+    await group.stop()
   }
 }

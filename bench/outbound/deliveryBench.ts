@@ -1,4 +1,5 @@
-// The delivery bench proper: hub and BullMQ peer alternating on one receiver, then idle latency.
+// The delivery bench proper: hub and BullMQ peer alternating on one receiver with 1 and 3 workers,
+// idle latency, then the runs where a share of first attempts is answered 500.
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -6,21 +7,21 @@ import { Queue } from 'bullmq'
 import { Redis } from 'ioredis'
 import type { Payload } from 'payload'
 
-import { generateEventId, publishEvent } from '@/lib/events/publishEvent'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { runMigrations } from '@/lib/payload/runMigrations'
-import { LATENCY_EVENT_TYPE, THROUGHPUT_EVENT_TYPE, benchJobData } from './benchEvents'
-import { buildPeerJob, runBullmqDelivery } from './bullmqDeliveryRun'
+import { LATENCY_EVENT_TYPE, THROUGHPUT_EVENT_TYPE } from './benchEvents'
+import { runBullmqDelivery, type BullmqPeer } from './bullmqDeliveryRun'
 import { PEER_QUEUE_NAME, type PeerJobData, type PeerTargets } from './bullmqPeerJob'
+import type { DeliveryRunContext } from './deliveryRunContext'
 import type { DeliveryRunResult } from './deliveryRunResult'
 import { describeMachine } from './describeMachine'
 import { formatDeliveryReport } from './formatDeliveryReport'
 import { runHubDelivery } from './hubDeliveryRun'
-import { measureFirstAttemptLatency, type LatencySummary } from './measureFirstAttemptLatency'
+import { measureIdleLatencies } from './measureIdleLatencies'
 import type { BenchDatabase } from './prepareBenchDatabase'
+import { readPeakRss } from './readPeakRss'
 import { seedSubscriptions, type SeededSubscription } from './seedSubscriptions'
-import { spawnBullmqWorker } from './spawnBullmqWorker'
-import { spawnHubWorker, type WorkerHandle, type WorkerTuning } from './spawnHubWorker'
+import type { WorkerTuning } from './spawnHubWorker'
 import { startReceiverProcess, type ReceiverHandle } from './startReceiverProcess'
 import { startRedisServer } from './startRedisServer'
 import { round } from './statistics'
@@ -29,31 +30,26 @@ export type DeliveryBenchOptions = {
   deliveries: number
   subscriptions: number
   rounds: number
+  workerCounts: number[]
+  failFraction: number
+  /** The 500s runs' own size: their retries make the hub's runs far longer than the others. */
+  failureDeliveries: number
+  failureWorkerCounts: number[]
+  failureRounds: number
+  publishRate: number
   latencySamples: number
+  runTimeoutMs: number
   tuning: WorkerTuning
   profileDir?: string
 }
 
-const SETTLE_MS = 1_000
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 function logRun(run: DeliveryRunResult) {
   console.log(
-    `  ${run.system.padEnd(6)} ${round(run.deliveriesPerSecond, 0)} deliveries/s over ${round(run.firstToLastMs, 0)} ms ` +
-      `(boot ${round(run.bootMs, 0)} ms, peak RSS ${round(run.peakRssMb, 0)} MB, duplicates ${run.duplicates})`,
+    `  ${run.system.padEnd(6)} ×${run.workers}: ${round(run.deliveriesPerSecond, 0)} deliveries/s, ` +
+      `all delivered ${round(run.allDeliveredMs, 0)} ms after publish start (publish ${round(run.publishMs, 0)} ms), ` +
+      `latency p50/p99 ${round(run.latencyMs.p50, 0)}/${round(run.latencyMs.p99, 0)} ms, ` +
+      `peak RSS ${run.peakRssMb.map((mb) => round(mb, 0)).join('+')} MB, duplicates ${run.duplicates}`,
   )
-}
-
-/** Latency with a worker that has booted and gone idle, so only the poll and the send are timed. */
-async function withIdleWorker<T>(start: () => Promise<WorkerHandle>, measure: () => Promise<T>) {
-  const worker = await start()
-  try {
-    await sleep(SETTLE_MS)
-    return await measure()
-  } finally {
-    await worker.stop()
-  }
 }
 
 function writePeerTargets(directory: string, subscriptions: SeededSubscription[]): string {
@@ -84,6 +80,37 @@ async function seedBench(payload: Payload, receiver: ReceiverHandle, count: numb
   return { throughput, latency }
 }
 
+/** Hub then BullMQ in every round, so each ratio compares neighbours in time. */
+async function runAlternating(
+  payload: Payload,
+  peer: BullmqPeer,
+  base: Omit<DeliveryRunContext, 'workers' | 'round' | 'label' | 'failFraction' | 'deliveries'>,
+  plan: { deliveries: number; workerCounts: number[]; rounds: number; failFraction: number },
+): Promise<DeliveryRunResult[]> {
+  const runs: DeliveryRunResult[] = []
+  for (const workers of plan.workerCounts) {
+    for (let round = 1; round <= plan.rounds; round += 1) {
+      console.log(
+        `${workers} worker(s), round ${round} of ${plan.rounds}, ${plan.failFraction * 100} % 500s`,
+      )
+      const context = {
+        ...base,
+        deliveries: plan.deliveries,
+        workers,
+        round,
+        failFraction: plan.failFraction,
+        label: `w${workers}r${round}f${plan.failFraction}`,
+        cpuProfileDir: round === 1 ? base.cpuProfileDir : undefined,
+      }
+      runs.push(await runHubDelivery(payload, context))
+      logRun(runs.at(-1)!)
+      runs.push(await runBullmqDelivery(peer, context))
+      logRun(runs.at(-1)!)
+    }
+  }
+  return runs
+}
+
 export async function runDeliveryBench(options: DeliveryBenchOptions, database: BenchDatabase) {
   const machine = describeMachine()
   const payload = await getPayloadClient()
@@ -94,77 +121,53 @@ export async function runDeliveryBench(options: DeliveryBenchOptions, database: 
   const queue = new Queue<PeerJobData>(PEER_QUEUE_NAME, { connection })
   try {
     const seeded = await seedBench(payload, receiver, options.subscriptions)
-    const targetsFile = writePeerTargets(database.directory, [...seeded.throughput, seeded.latency])
-    const shared = {
+    const peer: BullmqPeer = {
+      queue,
+      redisPort: redis.port,
+      targetsFile: writePeerTargets(database.directory, [...seeded.throughput, seeded.latency]),
+    }
+    const base = {
       receiver,
       subscriptions: seeded.throughput,
-      deliveries: options.deliveries,
       tuning: options.tuning,
+      publishRate: options.publishRate,
+      timeoutMs: options.runTimeoutMs,
+      cpuProfileDir: options.profileDir,
     }
-    const runs: DeliveryRunResult[] = []
-    for (let round = 1; round <= options.rounds; round += 1) {
-      console.log(`round ${round} of ${options.rounds}`)
-      const profileDir = round === 1 ? options.profileDir : undefined
-      const label = `r${round}`
-      runs.push(await runHubDelivery({ ...shared, payload, label, cpuProfileDir: profileDir }))
-      logRun(runs.at(-1)!)
-      runs.push(
-        await runBullmqDelivery({
-          ...shared,
-          queue,
-          redisPort: redis.port,
-          targetsFile,
-          label,
-          cpuProfileDir: profileDir,
-        }),
-      )
-      logRun(runs.at(-1)!)
-    }
-
-    const latencyOptions = {
+    const runs = await runAlternating(payload, peer, base, {
+      deliveries: options.deliveries,
+      workerCounts: options.workerCounts,
+      rounds: options.rounds,
+      failFraction: 0,
+    })
+    // Before the 500s runs: the receiver keeps failing first attempts until the next expect().
+    console.log('publish → first attempt latency, idle queue')
+    const latency = await measureIdleLatencies({
+      payload,
+      peer,
       receiver,
-      subscriptionId: String(seeded.latency.id),
+      subscription: seeded.latency,
       samples: options.latencySamples,
-      spacingMs: 100,
+      tuning: options.tuning,
+    })
+    if (options.failFraction > 0) {
+      runs.push(
+        ...(await runAlternating(payload, peer, base, {
+          deliveries: options.failureDeliveries,
+          workerCounts: options.failureWorkerCounts,
+          rounds: options.failureRounds,
+          failFraction: options.failFraction,
+        })),
+      )
     }
-    console.log('publish → first attempt latency')
-    const hubLatency: LatencySummary = await withIdleWorker(
-      () => spawnHubWorker(options.tuning),
-      () =>
-        measureFirstAttemptLatency({
-          ...latencyOptions,
-          publish: async (index) => {
-            const data = benchJobData('latency', index)
-            return (await publishEvent(payload, { event_type: LATENCY_EVENT_TYPE, data })).event_id
-          },
-        }),
-    )
-    await queue.obliterate({ force: true })
-    const peerLatency: LatencySummary = await withIdleWorker(
-      () => spawnBullmqWorker(options.tuning, { redisPort: redis.port, targetsFile }),
-      () =>
-        measureFirstAttemptLatency({
-          ...latencyOptions,
-          publish: async (index) => {
-            const eventId = generateEventId()
-            const data = benchJobData('latency', index)
-            const job = buildPeerJob(seeded.latency, {
-              eventId,
-              eventType: LATENCY_EVENT_TYPE,
-              data,
-            })
-            await queue.add(job.name, job.data, job.opts)
-            return eventId
-          },
-        }),
-    )
-
     const report = {
       machine,
       tuning: options.tuning,
       subscriptions: options.subscriptions,
+      publishRate: options.publishRate,
       runs,
-      latency: { hub: hubLatency, bullmq: peerLatency },
+      latency,
+      redisPeakRssMb: readPeakRss(redis.pid).peakRssMb,
     }
     console.log(`\n${formatDeliveryReport(report)}\n`)
     console.log(`JSON ${JSON.stringify(report)}`)

@@ -1,42 +1,54 @@
-// The figures of one throughput run, the same for the hub and its BullMQ peer.
-import type { MemoryReading } from './readPeakRss'
-import type { ReceiverTally } from './receiverProtocol'
-import type { WorkerHandle } from './spawnHubWorker'
+// The figures of one delivery run, the same for the hub and its BullMQ peer.
+import type { PublishSpan } from './publishAtRate'
+import type { LatencyPercentiles, ReceiverTally } from './receiverProtocol'
+import type { WorkerGroup } from './startWorkerGroup'
+
+export type DeliverySystem = 'hub' | 'bullmq'
 
 export type DeliveryRunResult = {
-  system: 'hub' | 'bullmq'
+  system: DeliverySystem
+  workers: number
+  round: number
+  /** Share of first attempts the receiver answered 500. */
+  failFraction: number
   deliveries: number
   duplicates: number
-  /** Process spawn to "started": excluded from the rate. */
+  failedFirstAttempts: number
+  /** Spawn until every worker said "started": excluded from every other figure. */
   bootMs: number
-  /** First request received to last: the rate is measured over this span. */
+  /** Publishing every event (the workers already running and delivering). */
+  publishMs: number
+  /** First 2xx received to last: the rate is measured over this span. */
   firstToLastMs: number
   deliveriesPerSecond: number
-  /** Process spawn to the last request received. */
-  totalMs: number
-  /** First request received until the queue shows every delivery recorded as done. */
+  /** Publish start until the last delivery was answered 2xx. */
+  allDeliveredMs: number
+  /** Publish start until the queue shows every delivery recorded as done. */
   recordedMs: number
-  peakRssMb: number
+  /** Each delivery's creation (publish) to its 2xx arrival at the receiver. */
+  latencyMs: LatencyPercentiles
+  peakRssMb: number[]
 }
 
 export function summarizeRun(
-  system: DeliveryRunResult['system'],
+  run: Pick<DeliveryRunResult, 'system' | 'workers' | 'round' | 'failFraction'>,
   tally: ReceiverTally,
-  worker: WorkerHandle,
-  recordedAt: number,
-  memory: MemoryReading,
+  measured: { group: WorkerGroup; publish: PublishSpan; recordedAt: number; peakRssMb: number[] },
 ): DeliveryRunResult {
   const firstToLastMs = tally.lastAt - tally.firstAt
   return {
-    system,
-    deliveries: tally.count,
+    ...run,
+    deliveries: tally.unique,
     duplicates: tally.count - tally.unique,
-    bootMs: worker.readyAt - worker.spawnedAt,
+    failedFirstAttempts: tally.failed,
+    bootMs: measured.group.readyAt - measured.group.spawnedAt,
+    publishMs: measured.publish.endedAt - measured.publish.startedAt,
     firstToLastMs,
-    deliveriesPerSecond: ((tally.count - 1) / firstToLastMs) * 1000,
-    totalMs: tally.lastAt - worker.spawnedAt,
-    recordedMs: recordedAt - tally.firstAt,
-    peakRssMb: memory.peakRssMb,
+    deliveriesPerSecond: ((tally.unique - 1) / firstToLastMs) * 1000,
+    allDeliveredMs: tally.lastAt - measured.publish.startedAt,
+    recordedMs: measured.recordedAt - measured.publish.startedAt,
+    latencyMs: tally.latencyMs,
+    peakRssMb: measured.peakRssMb,
   }
 }
 

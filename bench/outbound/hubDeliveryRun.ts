@@ -1,24 +1,16 @@
-// One hub throughput run: a backlog published through publishEvent, drained by one real worker process.
+// One hub run: N real worker processes running, then events published through publishEvent while they
+// deliver, as the web process would publish them.
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { publishEvent } from '@/lib/events/publishEvent'
 import { THROUGHPUT_EVENT_TYPE, benchJobData } from './benchEvents'
+import { eventsFor, type DeliveryRunContext } from './deliveryRunContext'
 import { summarizeRun, waitForCount, type DeliveryRunResult } from './deliveryRunResult'
+import { publishAtRate } from './publishAtRate'
 import { preciseNow } from './receiverProtocol'
-import type { SeededSubscription } from './seedSubscriptions'
-import { spawnHubWorker, type WorkerTuning } from './spawnHubWorker'
-import type { ReceiverHandle } from './startReceiverProcess'
-
-export type HubRunContext = {
-  payload: Payload
-  receiver: ReceiverHandle
-  subscriptions: SeededSubscription[]
-  deliveries: number
-  tuning: WorkerTuning
-  label: string
-  cpuProfileDir?: string
-}
+import { spawnHubWorker } from './spawnHubWorker'
+import { startWorkerGroup } from './startWorkerGroup'
 
 function sqliteClient(payload: Payload): SQLiteAdapter['client'] {
   return (payload.db as unknown as SQLiteAdapter).client
@@ -31,35 +23,56 @@ async function countSucceeded(payload: Payload): Promise<number> {
   return Number(result.rows[0].n)
 }
 
-/** Every run starts from an empty deliveries table, so no run pays for an earlier one's rows. */
-async function publishBacklog(context: HubRunContext): Promise<number> {
-  await sqliteClient(context.payload).execute('DELETE FROM webhook_deliveries')
-  const events = Math.ceil(context.deliveries / context.subscriptions.length)
-  let created = 0
-  for (let index = 0; index < events; index += 1) {
-    const published = await publishEvent(context.payload, {
-      event_type: THROUGHPUT_EVENT_TYPE,
-      data: benchJobData(context.label, index),
-    })
-    created += published.deliveries_created
-  }
-  return created
-}
-
-export async function runHubDelivery(context: HubRunContext): Promise<DeliveryRunResult> {
-  const expected = await publishBacklog(context)
-  const { reached } = context.receiver.expect(expected, 300_000)
-  const worker = await spawnHubWorker(context.tuning, { cpuProfileDir: context.cpuProfileDir })
+export async function runHubDelivery(
+  payload: Payload,
+  context: DeliveryRunContext,
+): Promise<DeliveryRunResult> {
+  // Every run starts from an empty table, so no run pays for an earlier one's rows.
+  await sqliteClient(payload).execute('DELETE FROM webhook_deliveries')
+  const events = eventsFor(context)
+  const expected = events * context.subscriptions.length
+  const group = await startWorkerGroup(context.workers, () =>
+    spawnHubWorker(context.tuning, { cpuProfileDir: context.cpuProfileDir }),
+  )
   try {
+    const { reached } = context.receiver.expect(expected, {
+      timeoutMs: context.timeoutMs,
+      failFraction: context.failFraction,
+    })
+    const publish = await publishAtRate(
+      {
+        events,
+        deliveriesPerEvent: context.subscriptions.length,
+        deliveriesPerSecond: context.publishRate,
+      },
+      async (index) => {
+        const published = await publishEvent(payload, {
+          event_type: THROUGHPUT_EVENT_TYPE,
+          data: benchJobData(context.label, index),
+        })
+        if (published.deliveries_created !== context.subscriptions.length) {
+          throw new Error(`event ${index} created ${published.deliveries_created} deliveries`)
+        }
+      },
+    )
     const tally = await reached
     const recordedAt = await waitForCount(
-      () => countSucceeded(context.payload),
+      () => countSucceeded(payload),
       expected,
-      60_000,
+      120_000,
       preciseNow,
     )
-    return summarizeRun('hub', tally, worker, recordedAt, worker.memory())
+    return summarizeRun(
+      {
+        system: 'hub',
+        workers: context.workers,
+        round: context.round,
+        failFraction: context.failFraction,
+      },
+      tally,
+      { group, publish, recordedAt, peakRssMb: group.peakRssMb() },
+    )
   } finally {
-    await worker.stop()
+    await group.stop()
   }
 }

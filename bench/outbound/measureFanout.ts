@@ -16,6 +16,8 @@ export type FanoutResult = {
   firstMs: number
   coldMs: number[]
   warmMs: number[]
+  /** The process's peak resident memory (getrusage maxrss), seeding included. */
+  peakRssMb: number
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -57,6 +59,7 @@ export async function measureFanout(subscriptions: number, repetitions: number) 
     warmMs.push(await timePublish())
   }
   await payload.destroy()
-  const result: FanoutResult = { subscriptions, seedMs, firstMs, coldMs, warmMs }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  const result: FanoutResult = { subscriptions, seedMs, firstMs, coldMs, warmMs, peakRssMb }
   return result
 }

@@ -1,38 +1,69 @@
-// Child process: the subscriber's endpoint on 127.0.0.1, answering 200 and counting what arrives.
+// Child process: the subscriber's endpoint on 127.0.0.1. Answers 200 (or 500 to a set share of first
+// attempts), counts distinct deliveries, and times each from its creation stamp to its arrival.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { preciseNow, type ReceiverCommand, type ReceiverReport } from './receiverProtocol'
+import { percentile } from './statistics'
 
 const send = (report: ReceiverReport) => process.send?.(report)
+const CREATED_AT = /"timestamp":(\d+)/
 
 let target = Number.POSITIVE_INFINITY
+let failEvery = 0
 let count = 0
+let failed = 0
 let firstAt = 0
 let lastAt = 0
-let seen = new Set<string>()
+let attempted = new Set<string>()
+let delivered = new Set<string>()
+let latencies: number[] = []
 let watching = false
 
-function record(key: string) {
+/** Deterministic: every failEvery-th distinct delivery to arrive fails its first attempt. */
+function shouldFail(key: string): boolean {
+  if (failEvery === 0 || attempted.has(key)) return false
+  attempted.add(key)
+  if (attempted.size % failEvery !== 0) return false
+  failed += 1
+  return true
+}
+
+function record(key: string, body: string) {
   const at = preciseNow()
   if (count === 0) firstAt = at
   lastAt = at
   count += 1
-  seen.add(key)
-  if (watching) send({ type: 'arrival', key, at })
-  if (count === target) {
-    send({ type: 'reached', count, unique: seen.size, firstAt, lastAt })
+  if (!delivered.has(key)) {
+    delivered.add(key)
+    const createdAt = CREATED_AT.exec(body)
+    if (createdAt) latencies.push(at - Number(createdAt[1]))
   }
+  if (watching) send({ type: 'arrival', key, at })
+  if (delivered.size === target) reportReached()
+}
+
+function reportReached() {
+  target = Number.POSITIVE_INFINITY
+  const latencyMs = {
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: Math.max(...latencies),
+  }
+  send({ type: 'reached', count, unique: delivered.size, failed, firstAt, lastAt, latencyMs })
 }
 
 const server = createServer((request, response) => {
-  // Dedupe on what identifies one delivery: the event and the subscription it goes to.
+  // One delivery is identified by its event and the subscription it goes to.
   const key = `${request.headers['x-event-id']}/${request.headers['x-webhook-id']}`
-  request.resume()
+  const chunks: Buffer[] = []
+  request.on('data', (chunk: Buffer) => chunks.push(chunk))
   request.on('end', () => {
-    record(key)
-    response.writeHead(200, { 'content-type': 'application/json' })
-    response.end('{"ok":true}')
+    const fail = shouldFail(key)
+    if (!fail) record(key, Buffer.concat(chunks).toString('utf8'))
+    response.writeHead(fail ? 500 : 200, { 'content-type': 'application/json' })
+    response.end(fail ? '{"ok":false}' : '{"ok":true}')
   })
 })
 server.keepAliveTimeout = 30_000
@@ -40,10 +71,14 @@ server.keepAliveTimeout = 30_000
 process.on('message', (command: ReceiverCommand) => {
   if (command.type === 'expect') {
     target = command.count
+    failEvery = command.failFraction > 0 ? Math.round(1 / command.failFraction) : 0
     count = 0
+    failed = 0
     firstAt = 0
     lastAt = 0
-    seen = new Set()
+    attempted = new Set()
+    delivered = new Set()
+    latencies = []
   } else {
     watching = command.enabled
   }

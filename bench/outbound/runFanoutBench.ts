@@ -36,11 +36,11 @@ const lines = [
   `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}`,
   `Date: ${machine.date}`,
   '',
-  '| matching subscriptions | first publish ms | cold median ms (max) | warm median ms (max) | repetitions | seeding s |',
-  '| --- | --- | --- | --- | --- | --- |',
+  '| matching subscriptions | first publish ms | cold median ms (max) | warm median ms (max) | repetitions | seeding s | peak RSS MB |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
   ...results.map(
     (result) =>
-      `| ${result.subscriptions} | ${round(result.firstMs, 0)} | ${round(median(result.coldMs), 0)} (${round(Math.max(...result.coldMs), 0)}) | ${round(median(result.warmMs), 0)} (${round(Math.max(...result.warmMs), 0)}) | ${result.coldMs.length} | ${round(result.seedMs / 1000, 1)} |`,
+      `| ${result.subscriptions} | ${round(result.firstMs, 0)} | ${round(median(result.coldMs), 0)} (${round(Math.max(...result.coldMs), 0)}) | ${round(median(result.warmMs), 0)} (${round(Math.max(...result.warmMs), 0)}) | ${result.coldMs.length} | ${round(result.seedMs / 1000, 1)} | ${round(result.peakRssMb, 0)} |`,
   ),
 ]
 console.log(`\n${lines.join('\n')}\n`)

@@ -1,4 +1,4 @@
-// The bench's handle on its receiver child: its URL, a wait for N requests, and per-request arrivals.
+// The bench's handle on its receiver child: its URL, a wait for N deliveries, and per-request arrivals.
 import type { ChildProcess } from 'node:child_process'
 
 import { spawnTypeScript, stopChild } from './childProcesses'
@@ -7,8 +7,11 @@ import type { ReceiverCommand, ReceiverReport, ReceiverTally } from './receiverP
 export type ReceiverHandle = {
   url: string
   pid: number
-  /** Resets the tally; resolves once `count` requests have arrived since. */
-  expect(count: number, timeoutMs: number): { reached: Promise<ReceiverTally> }
+  /** Resets the tally; resolves once `count` distinct deliveries were answered 2xx since. */
+  expect(
+    count: number,
+    options: { timeoutMs: number; failFraction?: number },
+  ): { reached: Promise<ReceiverTally> }
   watchArrivals(onArrival: ((key: string, at: number) => void) | null): void
   stop(): Promise<void>
 }
@@ -31,11 +34,11 @@ export async function startReceiverProcess(): Promise<ReceiverHandle> {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid ?? 0,
-    expect(count, timeoutMs) {
-      command({ type: 'expect', count })
+    expect(count, { timeoutMs, failFraction = 0 }) {
+      command({ type: 'expect', count, failFraction })
       const reached = new Promise<ReceiverTally>((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`receiver did not get ${count} requests in ${timeoutMs} ms`)),
+          () => reject(new Error(`receiver did not get ${count} deliveries in ${timeoutMs} ms`)),
           timeoutMs,
         )
         timer.unref()
