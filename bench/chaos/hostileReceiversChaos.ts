@@ -100,7 +100,7 @@ async function runPhase(kind: Phase['kind'], roundIndex: number): Promise<Phase>
     healthyPerPhase / healthySubscriptions,
   )
   const before = Object.fromEntries(hostileKinds.map((name) => [name, hostile[name].requests()]))
-  const { reached } = healthy.expect(healthyPerPhase, 300_000)
+  const { reached } = healthy.expect(healthyPerPhase, { timeoutMs: 300_000 })
   const worker = await spawnHubWorker(tuning)
   trackPid(worker.pid)
   const tally = await reached
