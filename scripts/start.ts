@@ -17,12 +17,20 @@ await runToCompletion({
 })
 
 const running = superviseProcesses([
-  {
-    name: 'web',
-    command: 'node_modules/.bin/next',
-    args: [mode, '-p', port],
-    env: { NODE_ENV: nodeEnv },
-  },
+  // Production serves provider callbacks from node:http beside Next (scripts/web.ts); dev keeps `next dev`.
+  mode === 'dev'
+    ? {
+        name: 'web',
+        command: 'node_modules/.bin/next',
+        args: ['dev', '-p', port],
+        env: { NODE_ENV: nodeEnv },
+      }
+    : {
+        name: 'web',
+        command: tsx,
+        args: ['scripts/web.ts'],
+        env: { NODE_ENV: nodeEnv, PORT: port },
+      },
   { name: 'worker', command: tsx, args: ['scripts/worker.ts'], env: { NODE_ENV: nodeEnv } },
 ])
 

@@ -1,4 +1,4 @@
-// The built app (`next start`, production) on a scenario's database: started, SIGKILLed, restarted.
+// The built app (scripts/web.ts, production) on a scenario's database: started, SIGKILLed, restarted.
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
@@ -27,24 +27,14 @@ export async function startHubWebServer(
   port: number,
   env: NodeJS.ProcessEnv,
 ): Promise<HubWebServer> {
-  // node itself runs next's CLI, so the pid we SIGKILL is the server, not a wrapper.
+  // The product's web process as `npm start` runs it; node runs it directly, so the pid we SIGKILL is
+  // the server, not a wrapper.
   const child: ChildProcess = trackChild(
-    spawn(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'node_modules/next/dist/bin/next'),
-        'start',
-        '-p',
-        String(port),
-        '-H',
-        '127.0.0.1',
-      ],
-      {
-        cwd: REPO_ROOT,
-        env: { ...env, NODE_ENV: 'production' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    ),
+    spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/web.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
   )
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[web ${child.pid}] ${chunk}`))
   const baseUrl = `http://127.0.0.1:${port}`

@@ -16,8 +16,8 @@ export type IngestRunResult = {
 }
 
 const LABELS: Record<IngestTarget, string> = {
-  hub: 'hub (product route, stores)',
-  ceiling: 'ceiling (same route, verify-only)',
+  hub: 'hub (npm start web process: node:http callback path, stores)',
+  ceiling: 'ceiling (App Router route, verify-only)',
   floor: 'floor (bare node:http, verify + insert)',
 }
 

@@ -50,9 +50,17 @@ function spawnServer(target: IngestTarget, port: number, env: NodeJS.ProcessEnv)
     child.stdout?.resume()
     return child
   }
-  // `next start` serves from this one process (no worker children), so its pid is the web process.
+  if (target === 'hub') {
+    // The product's web process as `npm start` runs it (callbacks from node:http, the rest via Next);
+    // node runs it directly, so its pid is the web process.
+    return spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
+      env: { ...env, PORT: String(port), NODE_ENV: 'production', HUB_BENCHMARK_INBOUND: '' },
+      stdio: 'ignore',
+    })
+  }
+  // The ceiling is the App Router route itself doing only the signature check: `next start`.
   return spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...env, HUB_BENCHMARK_INBOUND: target === 'ceiling' ? 'verify-only' : '' },
+    env: { ...env, HUB_BENCHMARK_INBOUND: 'verify-only' },
     stdio: 'ignore',
   })
 }

@@ -1,43 +1,25 @@
-// A real HTTP server on 127.0.0.1 in front of the inbound route handler, so fake providers can call back.
+// A real HTTP server on 127.0.0.1 serving provider callbacks the way the production web process does
+// (lib/web), so fake providers can call back. The dev fal JWKS route is mounted too.
 import { createServer } from 'node:http'
 
 import { GET as getDevFalJwks } from '@/app/api/v1/dev/fal-jwks/route'
-import { handleInboundRoute } from '@/lib/inbound/handleInboundRoute'
-
-const INBOUND_PATH = /^\/api\/v1\/webhooks\/([^/?]+)(?:\/([^/?]+))?(?:\?.*)?$/
+import { matchInboundPath } from '@/lib/web/matchInboundPath'
+import { serveInboundCallback } from '@/lib/web/serveInboundCallback'
 
 export async function startHubInboundServer(port: number) {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', async () => {
-      if (req.method === 'GET' && req.url === '/api/v1/dev/fal-jwks') {
-        const jwks = getDevFalJwks()
-        res.writeHead(jwks.status, { 'content-type': 'application/json' })
-        res.end(await jwks.text())
-        return
-      }
-      const match = INBOUND_PATH.exec(req.url ?? '')
-      if (req.method !== 'POST' || !match) {
-        res.writeHead(404).end()
-        return
-      }
-      const headers = new Headers()
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === 'string') headers.set(name, value)
-      }
-      const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
-        method: 'POST',
-        headers,
-        body: Buffer.concat(chunks),
-      })
-      const response = await handleInboundRoute(request, {
-        provider: decodeURIComponent(match[1]),
-        jobId: match[2] ? decodeURIComponent(match[2]) : undefined,
-      })
-      res.writeHead(response.status, { 'content-type': 'application/json' })
-      res.end(await response.text())
-    })
+  const server = createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/api/v1/dev/fal-jwks') {
+      const jwks = getDevFalJwks()
+      res.writeHead(jwks.status, { 'content-type': 'application/json' })
+      res.end(await jwks.text())
+      return
+    }
+    const inbound = matchInboundPath(req.method, (req.url ?? '/').split('?')[0]!)
+    if (!inbound) {
+      res.writeHead(404).end()
+      return
+    }
+    await serveInboundCallback(req, res, inbound)
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
