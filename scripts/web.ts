@@ -28,6 +28,11 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 65_000
 server.listen(port, () => console.log(`[web] listening on http://localhost:${port}`))
 
-const shutdown = () => server.close(() => process.exit(0))
+// Answers in flight finish (their batch commits first); a client holding a connection open cannot keep
+// the process alive past 10 s.
+const shutdown = () => {
+  server.close(() => process.exit(0))
+  setTimeout(() => process.exit(0), 10_000).unref()
+}
 process.on('SIGTERM', shutdown)
 process.on('SIGINT', shutdown)
