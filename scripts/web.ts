@@ -18,6 +18,8 @@ const server = createServer((request, response) => {
   const inbound = matchInboundPath(request.method, pathname)
   if (!inbound) return void handleWithNext(request, response)
   serveInboundCallback(request, response, inbound).catch((error: unknown) => {
+    // A client that went away mid-upload gets no answer; nothing was acknowledged.
+    if (request.destroyed || response.destroyed) return void response.destroy()
     console.error('[web] inbound callback failed', error)
     if (!response.headersSent) {
       response.writeHead(500, { 'content-type': 'application/json' })

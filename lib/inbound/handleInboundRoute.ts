@@ -11,6 +11,10 @@ if (!persist) console.warn('[inbound] HUB_BENCHMARK_INBOUND=verify-only: callbac
 
 let context: ReturnType<typeof createProviderContext> | undefined
 
+export function readInboundBodyLimit(): number {
+  return readEnv().INBOUND_BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES
+}
+
 export async function handleInboundRoute(
   request: Request,
   params: { provider: string; jobId?: string },
@@ -21,7 +25,7 @@ export async function handleInboundRoute(
     request,
     { provider: params.provider, jobId: params.jobId ?? null },
     {
-      bodyLimitBytes: readEnv().INBOUND_BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES,
+      bodyLimitBytes: readInboundBodyLimit(),
       context: (context ??= createProviderContext()),
       persist,
     },
