@@ -6,7 +6,7 @@ import { envSchema } from '@/lib/config/env'
 import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
 import { createFalSigner } from '../inbound/falSigner'
 import { prepareBenchDatabase } from '../outbound/prepareBenchDatabase'
-import { spawnHubWorker } from '../outbound/spawnHubWorker'
+import { spawnHubWorker, workerTuningFrom } from '../outbound/spawnHubWorker'
 import { bySize, readChaosOptions } from './chaosOptions'
 import { ensureBuild } from './ensureBuild'
 import { findFreePort } from './findFreePort'
@@ -93,11 +93,7 @@ const snapshotJobs = async () =>
 const jobsBefore = await snapshotJobs()
 const web = await startHubWebServer(await findFreePort(), process.env)
 const env = envSchema.parse(process.env)
-const worker = await spawnHubWorker({
-  concurrency: env.WORKER_CONCURRENCY,
-  subscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
-  pollMs: env.DELIVERY_POLL_MS,
-})
+const worker = await spawnHubWorker(workerTuningFrom(env))
 trackPid(worker.pid)
 
 const random = createSeededRandom(options.seed)

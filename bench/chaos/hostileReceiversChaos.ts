@@ -3,7 +3,7 @@ import { envSchema } from '@/lib/config/env'
 import { benchJobData, THROUGHPUT_EVENT_TYPE } from '../outbound/benchEvents'
 import { prepareBenchDatabase } from '../outbound/prepareBenchDatabase'
 import { seedSubscriptions } from '../outbound/seedSubscriptions'
-import { spawnHubWorker } from '../outbound/spawnHubWorker'
+import { spawnHubWorker, workerTuningFrom } from '../outbound/spawnHubWorker'
 import { startReceiverProcess } from '../outbound/startReceiverProcess'
 import { median, round } from '../outbound/statistics'
 import { bySize, readChaosOptions } from './chaosOptions'
@@ -38,11 +38,7 @@ const { runMigrations } = await import('@/lib/payload/runMigrations')
 const { publishEvent } = await import('@/lib/events/publishEvent')
 
 const env = envSchema.parse(process.env)
-const tuning = {
-  concurrency: env.WORKER_CONCURRENCY,
-  subscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
-  pollMs: env.DELIVERY_POLL_MS,
-}
+const tuning = workerTuningFrom(env)
 const payload = await getPayloadClient()
 await runMigrations(payload)
 const client = openDatabase(database.file)

@@ -6,7 +6,7 @@ import { envSchema } from '@/lib/config/env'
 import { benchJobData, THROUGHPUT_EVENT_TYPE } from '../outbound/benchEvents'
 import { prepareBenchDatabase } from '../outbound/prepareBenchDatabase'
 import { seedSubscriptions } from '../outbound/seedSubscriptions'
-import { spawnHubWorker, type WorkerHandle } from '../outbound/spawnHubWorker'
+import { spawnHubWorker, workerTuningFrom, type WorkerHandle } from '../outbound/spawnHubWorker'
 import { round } from '../outbound/statistics'
 import { bySize, readChaosOptions } from './chaosOptions'
 import { countRows, openDatabase } from './openDatabase'
@@ -30,11 +30,7 @@ const { runMigrations } = await import('@/lib/payload/runMigrations')
 const { publishEvent } = await import('@/lib/events/publishEvent')
 
 const env = envSchema.parse(process.env)
-const tuning = {
-  concurrency: env.WORKER_CONCURRENCY,
-  subscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
-  pollMs: env.DELIVERY_POLL_MS,
-}
+const tuning = workerTuningFrom(env)
 
 const payload = await getPayloadClient()
 await runMigrations(payload)

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 
 import { prepareBenchDatabase } from './prepareBenchDatabase'
+import { workerTuningFrom } from './spawnHubWorker'
 
 const { values } = parseArgs({
   options: {
@@ -43,11 +44,7 @@ try {
       publishRate: Number(values['publish-rate']),
       latencySamples: Number(values['latency-samples']),
       runTimeoutMs: Number(values['run-timeout-s']) * 1000,
-      tuning: {
-        concurrency: env.WORKER_CONCURRENCY,
-        subscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
-        pollMs: env.DELIVERY_POLL_MS,
-      },
+      tuning: workerTuningFrom(env),
       profileDir: values['profile-dir'],
     },
     database,

@@ -11,6 +11,19 @@ export type WorkerTuning = {
   pollMs: number
 }
 
+/** The product's own worker settings (from the parsed environment), as every bench and chaos run passes them. */
+export function workerTuningFrom(env: {
+  WORKER_CONCURRENCY: number
+  WORKER_SUBSCRIPTION_CONCURRENCY: number
+  DELIVERY_POLL_MS: number
+}): WorkerTuning {
+  return {
+    concurrency: env.WORKER_CONCURRENCY,
+    subscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
+    pollMs: env.DELIVERY_POLL_MS,
+  }
+}
+
 export type WorkerHandle = {
   pid: number
   spawnedAt: number

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 
 import { E2E_ADMIN, E2E_BASE_URL } from './e2eSettings'
-import { callApi, createUser } from './hubApi'
+import { callApi, createUser, readDeliveryStatus } from './hubApi'
 import { signIn } from './signInAsAdmin'
 import { startE2eReceiver } from './startE2eReceiver'
 
@@ -53,19 +53,7 @@ test.beforeAll(async ({ request }) => {
   )
   deadDeliveryId = published.delivery_ids[0]
   await expect
-    .poll(
-      async () =>
-        (
-          await callApi<{ status: string }>(
-            request,
-            'GET',
-            `/api/v1/webhooks/deliveries/${deadDeliveryId}`,
-          )
-        ).status,
-      {
-        timeout: 20_000,
-      },
-    )
+    .poll(() => readDeliveryStatus(request, deadDeliveryId), { timeout: 20_000 })
     .toBe('dead')
 })
 
@@ -173,17 +161,7 @@ test('recover replays failed deliveries since a time and says how many', async (
     },
   )
   await expect
-    .poll(
-      async () =>
-        (
-          await callApi<{ status: string }>(
-            request,
-            'GET',
-            `/api/v1/webhooks/deliveries/${published.delivery_ids[0]}`,
-          )
-        ).status,
-      { timeout: 20_000 },
-    )
+    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: 20_000 })
     .toBe('dead')
   receiver.answerWith(200)
   await signIn(page, operator)
@@ -193,17 +171,7 @@ test('recover replays failed deliveries since a time and says how many', async (
   await page.locator('#recover-failed').click()
   await expect(page.getByTestId('recover-count')).toHaveText('1 replayed')
   await expect
-    .poll(
-      async () =>
-        (
-          await callApi<{ status: string }>(
-            request,
-            'GET',
-            `/api/v1/webhooks/deliveries/${published.delivery_ids[0]}`,
-          )
-        ).status,
-      { timeout: 20_000 },
-    )
+    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: 20_000 })
     .toBe('succeeded')
 })
 

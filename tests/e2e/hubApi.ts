@@ -18,6 +18,15 @@ export async function callApi<T>(
   return json.data as T
 }
 
+export async function readDeliveryStatus(request: APIRequestContext, deliveryId: string) {
+  const delivery = await callApi<{ status: string }>(
+    request,
+    'GET',
+    `/api/v1/webhooks/deliveries/${deliveryId}`,
+  )
+  return delivery.status
+}
+
 export async function createUser(request: APIRequestContext, role: 'operator' | 'viewer') {
   const credentials = {
     email: `${role}-${Date.now()}@webhookhub.local`,

@@ -14,6 +14,16 @@ const card: React.CSSProperties = {
   minWidth: 160,
 }
 
+const ADMIN_LINKS = [
+  ['/admin/collections/webhooks', 'Subscriptions'],
+  ['/admin/collections/webhook-deliveries', 'Deliveries'],
+  ['/admin/collections/webhook-logs', 'Inbound logs'],
+  ['/admin/collections/jobs', 'Jobs'],
+  ['/admin/collections/inbound-sources', 'Inbound sources'],
+  ['/admin/collections/event-types', 'Custom event types'],
+  ['/admin/collections/users', 'Users'],
+] as const
+
 function Stat({ label, value, testId }: { label: string; value: React.ReactNode; testId: string }) {
   return (
     <div style={card}>
@@ -106,27 +116,11 @@ export async function Dashboard({ initPageResult }: AdminViewServerProps) {
         <section>
           <h2>Manage</h2>
           <ul>
-            <li>
-              <Link href="/admin/collections/webhooks">Subscriptions</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/webhook-deliveries">Deliveries</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/webhook-logs">Inbound logs</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/jobs">Jobs</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/inbound-sources">Inbound sources</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/event-types">Custom event types</Link>
-            </li>
-            <li>
-              <Link href="/admin/collections/users">Users</Link>
-            </li>
+            {ADMIN_LINKS.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href}>{label}</Link>
+              </li>
+            ))}
             <li>
               <a href="/docs">API reference</a>
             </li>
