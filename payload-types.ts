@@ -68,6 +68,7 @@ export interface Config {
   blocks: {};
   collections: {
     webhooks: Webhook;
+    'webhook-events': WebhookEvent;
     'webhook-deliveries': WebhookDelivery;
     'event-types': EventType;
     'webhook-logs': WebhookLog;
@@ -83,6 +84,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'event-types': EventTypesSelect<false> | EventTypesSelect<true>;
     'webhook-logs': WebhookLogsSelect<false> | WebhookLogsSelect<true>;
@@ -199,6 +201,45 @@ export interface Webhook {
   createdAt: string;
 }
 /**
+ * Every published event, stored once. "Deliveries" 0 means it matched no subscription.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events".
+ */
+export interface WebhookEvent {
+  id: number;
+  event_id: string;
+  event_type: string;
+  /**
+   * The job this event is about, when it is a job.* event.
+   */
+  job_id?: string | null;
+  data:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  metadata?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Subscriptions the event matched when it was published.
+   */
+  deliveries_created: number;
+  createdAt: string;
+  updatedAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-deliveries".
  */
@@ -218,15 +259,6 @@ export interface WebhookDelivery {
    * Standard Webhooks webhook-id, the same on every retry.
    */
   message_id: string;
-  payload:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
   status: 'pending' | 'in_flight' | 'succeeded' | 'failed' | 'dead';
   attempt_count: number;
   max_attempts: number;
@@ -250,8 +282,8 @@ export interface WebhookDelivery {
     | number
     | boolean
     | null;
-  updatedAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -448,6 +480,10 @@ export interface Worker {
   started_at: string;
   last_heartbeat_at: string;
   in_flight?: number | null;
+  /**
+   * UDP port on 127.0.0.1 where processes on the same host signal new work (see lib/wakeups).
+   */
+  wake_port?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -478,6 +514,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhooks';
         value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-events';
+        value: number | WebhookEvent;
       } | null)
     | ({
         relationTo: 'webhook-deliveries';
@@ -592,6 +632,20 @@ export interface WebhooksSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events_select".
+ */
+export interface WebhookEventsSelect<T extends boolean = true> {
+  event_id?: T;
+  event_type?: T;
+  job_id?: T;
+  data?: T;
+  metadata?: T;
+  deliveries_created?: T;
+  createdAt?: T;
+  updatedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhook-deliveries_select".
  */
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
@@ -600,7 +654,6 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   event_type?: T;
   job_id?: T;
   message_id?: T;
-  payload?: T;
   status?: T;
   attempt_count?: T;
   max_attempts?: T;
@@ -613,8 +666,8 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   last_attempt_at?: T;
   succeeded_at?: T;
   attempts?: T;
-  updatedAt?: T;
   createdAt?: T;
+  updatedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -737,6 +790,7 @@ export interface WorkersSelect<T extends boolean = true> {
   started_at?: T;
   last_heartbeat_at?: T;
   in_flight?: T;
+  wake_port?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import { InboundSources } from './collections/InboundSources'
 import { Jobs } from './collections/Jobs'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { WebhookEvents } from './collections/WebhookEvents'
 import { WebhookLogs } from './collections/WebhookLogs'
 import { Webhooks } from './collections/Webhooks'
 import { Workers } from './collections/Workers'
@@ -32,6 +33,7 @@ export default buildConfig({
   },
   collections: [
     Webhooks,
+    WebhookEvents,
     WebhookDeliveries,
     EventTypes,
     WebhookLogs,

@@ -1,6 +1,8 @@
 import * as migration_20261122_191900_initial from './20261122_191900_initial';
 import * as migration_20261122_191901_index_texts_parent from './20261122_191901_index_texts_parent';
 import * as migration_20261130_091348_delivery_series_index from './20261130_091348_delivery_series_index';
+import * as migration_20261201_233156_events_stored_once from './20261201_233156_events_stored_once';
+import * as migration_20261201_233810_worker_wake_port from './20261201_233810_worker_wake_port';
 
 export const migrations = [
   {
@@ -16,6 +18,16 @@ export const migrations = [
   {
     up: migration_20261130_091348_delivery_series_index.up,
     down: migration_20261130_091348_delivery_series_index.down,
-    name: '20261130_091348_delivery_series_index'
+    name: '20261130_091348_delivery_series_index',
+  },
+  {
+    up: migration_20261201_233156_events_stored_once.up,
+    down: migration_20261201_233156_events_stored_once.down,
+    name: '20261201_233156_events_stored_once',
+  },
+  {
+    up: migration_20261201_233810_worker_wake_port.up,
+    down: migration_20261201_233810_worker_wake_port.down,
+    name: '20261201_233810_worker_wake_port'
   },
 ];

@@ -2,7 +2,8 @@
 // they deliver, the same deliveries the hub would create.
 import type { Queue } from 'bullmq'
 
-import { buildDelivery, generateEventId } from '@/lib/events/publishEvent'
+import { composeDeliveryPayload } from '@/lib/delivery/composeDeliveryPayload'
+import { buildDelivery, buildEvent, generateEventId } from '@/lib/events/publishEvent'
 import { THROUGHPUT_EVENT_TYPE, benchJobData } from './benchEvents'
 import type { PeerJobData } from './bullmqPeerJob'
 import { eventsFor, type DeliveryRunContext } from './deliveryRunContext'
@@ -23,13 +24,17 @@ export function buildPeerJob(
   subscription: SeededSubscription,
   event: { eventId: string; eventType: string; data: Record<string, unknown> },
 ) {
-  const delivery = buildDelivery({ id: subscription.id, maxAttempts: 3 }, event, new Date())
+  const published = buildEvent(event)
+  const delivery = buildDelivery({ id: subscription.id, maxAttempts: 3 }, published, new Date())
   const job: PeerJobData = {
     subscriptionId: String(subscription.id),
     messageId: delivery.messageId,
     eventId: event.eventId,
     eventType: delivery.eventType,
-    payload: delivery.payload,
+    payload: composeDeliveryPayload(
+      { ...event, metadata: null, createdAt: new Date().toISOString() },
+      subscription.id,
+    ),
   }
   return { name: 'deliver', data: job, opts: PEER_JOB_OPTIONS }
 }

@@ -23,5 +23,13 @@ export const Workers: CollectionConfig = {
     { name: 'started_at', type: 'date', required: true },
     { name: 'last_heartbeat_at', type: 'date', required: true, index: true },
     { name: 'in_flight', type: 'number', defaultValue: 0 },
+    {
+      name: 'wake_port',
+      type: 'number',
+      admin: {
+        description:
+          'UDP port on 127.0.0.1 where processes on the same host signal new work (see lib/wakeups).',
+      },
+    },
   ],
 }

@@ -61,12 +61,16 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
   let flushTimer: NodeJS.Timeout | undefined
   let flushing: Promise<void> = Promise.resolve()
 
+  // A nudge that arrives while a claim is running makes the next sleep return at once.
+  let woken = false
   const nudge = () => {
+    woken = true
     wake?.()
     wake = undefined
   }
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) return resolve()
       const timer = setTimeout(resolve, ms)
       wake = () => {
         clearTimeout(timer)
@@ -171,6 +175,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
       .map(([id]) => (Number.isNaN(Number(id)) ? id : Number(id)))
 
   const claimAndDispatch = async (): Promise<number> => {
+    woken = false
     const free = options.concurrency - inFlight
     // Claim in batches: refilling one slot at a time would run a claim per finished delivery.
     if (free <= 0 || (inFlight > 0 && free < Math.ceil(options.concurrency / 4))) return 0
@@ -223,5 +228,6 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
       await flushOutcomes()
     },
     inFlight: () => inFlight,
+    nudge,
   }
 }

@@ -1,7 +1,7 @@
 // Shapes shared by publishing, the delivery store, the worker and the management API.
 export type DocumentId = string | number
 
-/** What a delivery carries; the body sent is built from it at each attempt. */
+/** The body a delivery sends, built from its event and subscription; `metadata.retry_attempt` is added per attempt. */
 export type DeliveryPayload = {
   event_type: string
   event_id: string
@@ -21,17 +21,29 @@ export type AttemptRecord = {
   error: string | null
 }
 
+/** A published event, stored once; its deliveries reference it by `eventId`. */
+export type NewEvent = {
+  eventId: string
+  eventType: string
+  /** `data.job_id` of job.* events, so a job's events and deliveries can be listed. */
+  jobId: string | null
+  data: Record<string, unknown>
+  metadata: Record<string, unknown>
+}
+
+/** What one subscription is owed of an event: everything else comes from the event row. */
 export type NewDelivery = {
   webhookId: DocumentId
-  /** `data.job_id` of job.* events, so a job's deliveries can be listed. */
   jobId: string | null
   eventId: string
   eventType: string
   messageId: string
-  payload: DeliveryPayload
   maxAttempts: number
   nextAttemptAt: Date
 }
+
+/** Events whose id was already stored are skipped with their deliveries (publishing is idempotent). */
+export type InsertedEvents = { duplicateEventIds: string[]; deliveryIds: DocumentId[] }
 
 export type ClaimedDelivery = {
   id: DocumentId

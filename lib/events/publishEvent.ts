@@ -1,16 +1,13 @@
-// Publishing: validate an event, match it against active subscriptions, create its deliveries in one write.
+// Publishing one event: the input schema, the rows an event becomes, and the single-event entry point.
 import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
 import { ApiError } from '@/lib/api/apiError'
-import { parseWithSchema } from '@/lib/api/parseInput'
-import type { DeliveryPayload, DocumentId, NewDelivery } from '@/lib/delivery/deliveryTypes'
-import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
-import { loadActiveSubscriptions } from '@/lib/subscriptions/loadActiveSubscriptions'
-import { EVENT_TYPE_NAME_PATTERN, getEventDataSchema, isBuiltInEventType } from './eventCatalog'
-import { matchesSubscription } from './matchSubscription'
+import type { DocumentId, NewDelivery, NewEvent } from '@/lib/delivery/deliveryTypes'
+import { EVENT_TYPE_NAME_PATTERN } from './eventCatalog'
+import { publishEvents } from './publishEvents'
 
 export const publishEventInputSchema = z.object({
   event_type: z
@@ -37,49 +34,32 @@ export function generateEventId(): string {
   return `evt_${randomUUID().replaceAll('-', '')}`
 }
 
-async function assertKnownEventType(payload: Payload, eventType: string): Promise<void> {
-  if (isBuiltInEventType(eventType)) return
-  const custom = await payload.count({
-    collection: 'event-types',
-    where: { name: { equals: eventType } },
-    overrideAccess: true,
-  })
-  if (custom.totalDocs === 0) {
-    throw new ApiError('validation_error', `event_type: unknown event type "${eventType}"`, [
-      {
-        path: 'event_type',
-        message: `Unknown event type "${eventType}"`,
-        code: 'unknown_event_type',
-      },
-    ])
+export function buildEvent(event: {
+  eventId: string
+  eventType: string
+  data: Record<string, unknown>
+  metadata?: Record<string, unknown>
+}): NewEvent {
+  return {
+    eventId: event.eventId,
+    eventType: event.eventType,
+    jobId: typeof event.data.job_id === 'string' ? event.data.job_id : null,
+    data: event.data,
+    metadata: event.metadata ?? {},
   }
 }
 
 export function buildDelivery(
   subscription: { id: DocumentId; maxAttempts: number },
-  event: {
-    eventId: string
-    eventType: string
-    data: Record<string, unknown>
-    metadata?: Record<string, unknown>
-  },
+  event: NewEvent,
   now: Date,
 ): NewDelivery {
-  const payload: DeliveryPayload = {
-    event_type: event.eventType,
-    event_id: event.eventId,
-    timestamp: now.getTime(),
-    webhook_id: String(subscription.id),
-    data: event.data,
-    metadata: { ...event.metadata, original_timestamp: now.getTime() },
-  }
   return {
     webhookId: subscription.id,
-    jobId: typeof event.data.job_id === 'string' ? event.data.job_id : null,
+    jobId: event.jobId,
     eventId: event.eventId,
     eventType: event.eventType,
     messageId: event.eventId,
-    payload,
     maxAttempts: subscription.maxAttempts,
     nextAttemptAt: now,
   }
@@ -90,42 +70,13 @@ export async function publishEvent(
   input: PublishEventInput,
   options: { now?: Date } = {},
 ): Promise<PublishedEvent> {
-  const now = options.now ?? new Date()
-  await assertKnownEventType(payload, input.event_type)
-  const data = parseWithSchema(z.object({ data: getEventDataSchema(input.event_type) }), {
-    data: input.data,
-  }).data
-  const eventId = input.event_id ?? generateEventId()
-
-  if (input.event_id) {
-    const existing = await payload.count({
-      collection: 'webhook-deliveries',
-      where: { event_id: { equals: eventId } },
-      overrideAccess: true,
-    })
-    if (existing.totalDocs > 0) {
-      return {
-        event_id: eventId,
-        event_type: input.event_type,
-        deliveries_created: 0,
-        delivery_ids: [],
-        duplicate: true,
-      }
-    }
-  }
-
-  const subscriptions = await loadActiveSubscriptions(payload)
-  const rows = subscriptions
-    .filter((subscription) => matchesSubscription(subscription, input.event_type, data))
-    .map((subscription) =>
-      buildDelivery(subscription, { eventId, eventType: input.event_type, data }, now),
-    )
-  const ids = await getDeliveryStore(payload).insertDeliveries(rows, now)
+  const [result] = await publishEvents(payload, [input], options)
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.issues)
   return {
-    event_id: eventId,
-    event_type: input.event_type,
-    deliveries_created: ids.length,
-    delivery_ids: ids.map(String),
-    duplicate: false,
+    event_id: result.event_id,
+    event_type: result.event_type,
+    deliveries_created: result.deliveries_created,
+    delivery_ids: result.delivery_ids,
+    duplicate: result.duplicate,
   }
 }

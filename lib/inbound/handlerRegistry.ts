@@ -2,12 +2,14 @@
 // priority order (highest first). Listeners on webhook:received/completed/error serve metrics.
 import type { Payload } from 'payload'
 
-import type { Job, WebhookLog } from '@/payload-types'
+import type { Job } from '@/payload-types'
 import type { NormalizedJobUpdate } from './normalizedJobUpdate'
+import type { ClaimedLog } from './store/inboundLogStore'
 
 export type InboundHandlerContext = {
   payload: Payload
-  log: WebhookLog
+  /** The stored callback: id, source, raw body, dedupe key, event type, job ids, receive time. */
+  log: ClaimedLog
   provider: string
   body: unknown
   update: NormalizedJobUpdate | null

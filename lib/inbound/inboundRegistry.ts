@@ -1,8 +1,11 @@
-// The process-wide handler registry, with the hub's own job-state handler registered first.
+// The process-wide handler registry, with the hub's own job-state handler registered first. Its work is
+// done for a whole batch at once by processLogBatch through a JobStateStore; the entry here fixes its
+// place in the priority order and applies one update when a caller runs the handlers itself.
 import { applyJobUpdate } from '@/lib/jobs/applyJobUpdate'
 import { createHandlerRegistry, type HandlerRegistry } from './handlerRegistry'
 
 export const JOB_STATE_HANDLER_PRIORITY = 100
+export const JOB_STATE_HANDLER_NAME = 'job-state'
 
 let registry: HandlerRegistry | undefined
 
@@ -10,7 +13,7 @@ export function getInboundRegistry(): HandlerRegistry {
   if (registry) return registry
   registry = createHandlerRegistry()
   registry.register({
-    name: 'job-state',
+    name: JOB_STATE_HANDLER_NAME,
     service: '*',
     priority: JOB_STATE_HANDLER_PRIORITY,
     canHandle: (context) => context.update !== null,

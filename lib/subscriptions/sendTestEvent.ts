@@ -7,7 +7,7 @@ import { parseWithSchema } from '@/lib/api/parseInput'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
 import { getEventDataSchema, isBuiltInEventType } from '@/lib/events/eventCatalog'
 import { EVENT_TYPE_NAME_PATTERN } from '@/lib/events/eventCatalog'
-import { buildDelivery, generateEventId } from '@/lib/events/publishEvent'
+import { buildDelivery, buildEvent, generateEventId } from '@/lib/events/publishEvent'
 import type { Webhook } from '@/payload-types'
 
 export const testEventInputSchema = z.object({
@@ -38,12 +38,16 @@ export async function sendTestEvent(
     parseWithSchema(z.object({ data: getEventDataSchema(input.event_type) }), { data })
   }
   const now = options.now ?? new Date()
-  const row = buildDelivery(
-    { id: subscription.id, maxAttempts: 1 },
-    { eventId: generateEventId(), eventType: input.event_type, data, metadata: { test: true } },
-    now,
-  )
-  const [deliveryId] = await getDeliveryStore(payload).insertDeliveries([row], now)
+  const event = buildEvent({
+    eventId: generateEventId(),
+    eventType: input.event_type,
+    data,
+    metadata: { test: true },
+  })
+  const row = buildDelivery({ id: subscription.id, maxAttempts: 1 }, event, now)
+  const {
+    deliveryIds: [deliveryId],
+  } = await getDeliveryStore(payload).insertEvents([event], [row], now)
 
   const deadline = Date.now() + options.waitMs
   while (Date.now() < deadline) {

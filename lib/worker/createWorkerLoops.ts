@@ -6,12 +6,17 @@ import type { HubEnv } from '@/lib/config/env'
 import { createDeliveryLoop } from '@/lib/delivery/deliveryLoop'
 import { createSsrfGuard } from '@/lib/delivery/ssrf/createSsrfGuard'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
-import { createThreadedDeliveryStore } from '@/lib/delivery/store/threadedDeliveryStore'
 import { isMongoUrl } from '@/lib/config/env'
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
+import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
+import { createPayloadJobStateStore } from '@/lib/jobs/store/payloadJobStateStore'
 import { createProviderContext } from '@/lib/inbound/providerContext'
 import { createOrphanPollerLoop } from '@/lib/jobs/orphanPollerLoop'
 import type { WorkerLoop } from './runWorker'
+import { startSqliteStoreThread } from './startSqliteStoreThread'
+
+// Callbacks processed per batch: one job-state transaction each (a few ms at this size).
+const INBOUND_BATCH_SIZE = 200
 
 export function createDeliveryHttpClient(env: HubEnv) {
   const guard = createSsrfGuard({ allowPrivateTargets: env.ALLOW_PRIVATE_TARGETS })
@@ -25,26 +30,32 @@ export function createDeliveryHttpClient(env: HubEnv) {
 }
 
 export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: string): WorkerLoop[] {
+  // SQLite work leaves the event loop (libsql is synchronous); MongoDB's driver is already async, and
+  // its job state goes through Payload's Local API (no MongoDB server here to prove a batched store on).
+  const sqlite = isMongoUrl(env.DATABASE_URL)
+    ? null
+    : startSqliteStoreThread(env.DATABASE_URL, 10_000)
+  const deliveryLoop = createDeliveryLoop(payload, {
+    workerId,
+    store: sqlite?.delivery ?? getDeliveryStore(payload),
+    http: createDeliveryHttpClient(env),
+    concurrency: env.WORKER_CONCURRENCY,
+    perSubscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
+    leaseMs: env.DELIVERY_LEASE_MS ?? env.DELIVERY_TIMEOUT_MS * 2,
+    idlePollMs: env.DELIVERY_POLL_MS,
+    claimBatchSize: 100,
+  })
   return [
-    createDeliveryLoop(payload, {
-      workerId,
-      // SQLite work leaves the event loop (libsql is synchronous); MongoDB's driver is already async.
-      store: isMongoUrl(env.DATABASE_URL)
-        ? getDeliveryStore(payload)
-        : createThreadedDeliveryStore(env.DATABASE_URL, 10_000),
-      http: createDeliveryHttpClient(env),
-      concurrency: env.WORKER_CONCURRENCY,
-      perSubscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
-      leaseMs: env.DELIVERY_LEASE_MS ?? env.DELIVERY_TIMEOUT_MS * 2,
-      idlePollMs: env.DELIVERY_POLL_MS,
-      claimBatchSize: 100,
-    }),
+    deliveryLoop,
     createInboundProcessingLoop(payload, {
       workerId,
       leaseMs: 60_000,
       idlePollMs: env.DELIVERY_POLL_MS,
-      batchSize: 50,
+      batchSize: INBOUND_BATCH_SIZE,
       context: createProviderContext(),
+      logStore: sqlite?.inbound ?? getInboundLogStore(payload),
+      jobStore: sqlite?.jobs ?? createPayloadJobStateStore(payload),
+      onDeliveriesCreated: () => deliveryLoop.nudge?.(),
     }),
     createOrphanPollerLoop(payload, {
       orphanAfterMs: env.ORPHAN_AFTER_MS,

@@ -4,6 +4,8 @@ import { hostname } from 'node:os'
 
 import type { Payload } from 'payload'
 
+import { startWakeListener } from '@/lib/wakeups/startWakeListener'
+import type { WakeLane } from '@/lib/wakeups/wakeLanes'
 import { startWorkerHeartbeat } from './workerHeartbeat'
 
 export type WorkerLoop = {
@@ -12,6 +14,8 @@ export type WorkerLoop = {
   /** Stops taking new work and resolves when work in hand is finished. */
   drain(): Promise<void>
   inFlight(): number
+  /** Look for work now instead of at the next poll. */
+  nudge?(): void
 }
 
 export type RunningWorker = { workerId: string; stop(): Promise<void> }
@@ -22,9 +26,17 @@ export async function runWorker(
 ): Promise<RunningWorker> {
   const workerId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`
   const loops = options.loops(workerId)
+  const loopForLane: Record<WakeLane, string> = {
+    delivery: 'delivery',
+    inbound: 'inbound-processing',
+  }
+  const wakeListener = await startWakeListener((lane) =>
+    loops.find((loop) => loop.name === loopForLane[lane])?.nudge?.(),
+  )
   const heartbeat = await startWorkerHeartbeat(payload, {
     workerId,
     intervalMs: options.heartbeatMs,
+    wakePort: wakeListener.port,
     readInFlight: () => loops.reduce((sum, loop) => sum + loop.inFlight(), 0),
   })
   for (const loop of loops) loop.start()
@@ -39,6 +51,7 @@ export async function runWorker(
       stopping ??= (async () => {
         await heartbeat.beat('draining')
         await Promise.all(loops.map((loop) => loop.drain()))
+        await wakeListener.close()
         await heartbeat.stop()
         console.log(`[worker] ${workerId} drained and stopped`)
       })()

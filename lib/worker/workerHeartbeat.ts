@@ -13,7 +13,12 @@ export type WorkerHeartbeat = {
 
 export async function startWorkerHeartbeat(
   payload: Payload,
-  options: { workerId: string; intervalMs: number; readInFlight: () => number },
+  options: {
+    workerId: string
+    intervalMs: number
+    wakePort?: number
+    readInFlight: () => number
+  },
 ): Promise<WorkerHeartbeat> {
   const startedAt = new Date().toISOString()
   const doc = await payload.create({
@@ -27,6 +32,7 @@ export async function startWorkerHeartbeat(
       started_at: startedAt,
       last_heartbeat_at: startedAt,
       in_flight: 0,
+      wake_port: options.wakePort ?? null,
     },
   })
   let state: WorkerState = 'running'

@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
 import { createProviderContext } from '@/lib/inbound/providerContext'
+import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
+import { createPayloadJobStateStore } from '@/lib/jobs/store/payloadJobStateStore'
 
 export function startTestInboundLoop(payload: Payload) {
   const loop = createInboundProcessingLoop(payload, {
@@ -11,6 +13,8 @@ export function startTestInboundLoop(payload: Payload) {
     idlePollMs: 10,
     batchSize: 20,
     context: createProviderContext(),
+    logStore: getInboundLogStore(payload),
+    jobStore: createPayloadJobStateStore(payload),
   })
   loop.start()
   return loop

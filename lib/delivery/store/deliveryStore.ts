@@ -1,5 +1,12 @@
 // The few delivery operations that must be atomic across processes, behind one interface per database.
-import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+import type {
+  ClaimedDelivery,
+  DeliveryOutcome,
+  DocumentId,
+  InsertedEvents,
+  NewDelivery,
+  NewEvent,
+} from '../deliveryTypes'
 
 export type ClaimRequest = {
   workerId: string
@@ -18,8 +25,11 @@ export type RequeueSelection = {
 }
 
 export interface DeliveryStore {
-  /** Inserts every row in one write: all of them or none. Returns their ids in order. */
-  insertDeliveries(rows: NewDelivery[], now: Date): Promise<DocumentId[]>
+  /**
+   * Stores events once each, with the deliveries they are owed, in one write: all of them or none.
+   * Events whose id is already stored are skipped with their deliveries. Delivery ids come in order.
+   */
+  insertEvents(events: NewEvent[], deliveries: NewDelivery[], now: Date): Promise<InsertedEvents>
   /** Leases due deliveries (and ones whose lease expired) to one worker; no row goes to two workers. */
   claimDueDeliveries(request: ClaimRequest): Promise<ClaimedDelivery[]>
   /** Records attempts of deliveries this worker still holds; returns how many it still held. */

@@ -1,7 +1,14 @@
 // MongoDB delivery store: findOneAndUpdate claims one document atomically; batches use one transaction.
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
-import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+import { composeDeliveryPayload } from '../composeDeliveryPayload'
+import type {
+  ClaimedDelivery,
+  DeliveryOutcome,
+  DocumentId,
+  NewDelivery,
+  NewEvent,
+} from '../deliveryTypes'
 import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
 
 type DeliveryDocument = {
@@ -10,20 +17,39 @@ type DeliveryDocument = {
   event_id: string
   event_type: string
   message_id: string
-  payload: ClaimedDelivery['payload']
   attempt_count: number
   max_attempts: number
   createdAt: Date
 }
 
-function toClaimedDelivery(doc: DeliveryDocument): ClaimedDelivery {
+type EventDocument = {
+  event_id: string
+  data: Record<string, unknown>
+  metadata: Record<string, unknown> | null
+  createdAt: Date
+}
+
+function toClaimedDelivery(
+  doc: DeliveryDocument,
+  event: EventDocument | undefined,
+): ClaimedDelivery {
+  const webhookId = doc.webhook ? doc.webhook.toString() : null
   return {
     id: doc._id.toString(),
-    webhookId: doc.webhook ? doc.webhook.toString() : null,
+    webhookId,
     eventId: doc.event_id,
     eventType: doc.event_type,
     messageId: doc.message_id,
-    payload: doc.payload,
+    payload: composeDeliveryPayload(
+      {
+        eventId: doc.event_id,
+        eventType: doc.event_type,
+        data: event?.data ?? {},
+        metadata: event?.metadata ?? null,
+        createdAt: (event?.createdAt ?? doc.createdAt).toISOString(),
+      },
+      webhookId,
+    ),
     attemptCount: doc.attempt_count,
     maxAttempts: doc.max_attempts,
     createdAt: doc.createdAt.toISOString(),
@@ -32,18 +58,37 @@ function toClaimedDelivery(doc: DeliveryDocument): ClaimedDelivery {
 
 export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStore {
   const deliveries = adapter.collections['webhook-deliveries']
+  const events = adapter.collections['webhook-events']
   const subscriptions = adapter.collections.webhooks
 
   return {
-    async insertDeliveries(rows: NewDelivery[], now: Date) {
-      if (rows.length === 0) return []
-      const documents = rows.map((row) => ({
+    async insertEvents(newEvents: NewEvent[], rows: NewDelivery[], now: Date) {
+      if (newEvents.length === 0) return { duplicateEventIds: [], deliveryIds: [] }
+      const stored = await events
+        .find({ event_id: { $in: newEvents.map((event) => event.eventId) } }, { event_id: 1 })
+        .lean<{ event_id: string }[]>()
+      const duplicates = new Set(stored.map((event) => event.event_id))
+      const freshRows = rows.filter((row) => !duplicates.has(row.eventId))
+      const counts = new Map<string, number>()
+      for (const row of freshRows) counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + 1)
+      const eventDocuments = newEvents
+        .filter((event) => !duplicates.has(event.eventId))
+        .map((event) => ({
+          event_id: event.eventId,
+          event_type: event.eventType,
+          job_id: event.jobId,
+          data: event.data,
+          metadata: event.metadata,
+          deliveries_created: counts.get(event.eventId) ?? 0,
+          createdAt: now,
+          updatedAt: now,
+        }))
+      const documents = freshRows.map((row) => ({
         webhook: row.webhookId,
         job_id: row.jobId,
         event_id: row.eventId,
         event_type: row.eventType,
         message_id: row.messageId,
-        payload: row.payload,
         status: 'pending',
         attempt_count: 0,
         max_attempts: row.maxAttempts,
@@ -56,17 +101,17 @@ export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStor
       try {
         let ids: DocumentId[] = []
         await session.withTransaction(async () => {
+          await events.insertMany(eventDocuments, { session, ordered: true })
           const inserted = await deliveries.insertMany(documents, { session, ordered: true })
           ids = inserted.map((doc) => String(doc._id))
         })
-        return ids
+        return { duplicateEventIds: [...duplicates], deliveryIds: ids }
       } finally {
         await session.endSession()
       }
     },
 
     async claimDueDeliveries({ workerId, now, leaseMs, limit, excludeWebhookIds }: ClaimRequest) {
-      const claimed: ClaimedDelivery[] = []
       const filter = {
         $or: [
           { status: { $in: ['pending', 'failed'] }, next_attempt_at: { $lte: now } },
@@ -82,14 +127,20 @@ export function createMongoDeliveryStore(adapter: MongooseAdapter): DeliveryStor
           updatedAt: now,
         },
       }
-      while (claimed.length < limit) {
+      const claimedDocs: DeliveryDocument[] = []
+      while (claimedDocs.length < limit) {
         const doc = await deliveries
           .findOneAndUpdate(filter, update, { sort: { next_attempt_at: 1 }, new: true })
           .lean<DeliveryDocument>()
         if (!doc) break
-        claimed.push(toClaimedDelivery(doc))
+        claimedDocs.push(doc)
       }
-      return claimed
+      if (claimedDocs.length === 0) return []
+      const found = await events
+        .find({ event_id: { $in: [...new Set(claimedDocs.map((doc) => doc.event_id))] } })
+        .lean<EventDocument[]>()
+      const byId = new Map(found.map((event) => [event.event_id, event]))
+      return claimedDocs.map((doc) => toClaimedDelivery(doc, byId.get(doc.event_id)))
     },
 
     async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date) {

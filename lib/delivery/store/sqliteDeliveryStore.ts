@@ -1,13 +1,12 @@
 // SQLite delivery store: one UPDATE … RETURNING claims atomically; batches run in one write transaction.
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
-import type { ClaimedDelivery, DeliveryOutcome, DocumentId, NewDelivery } from '../deliveryTypes'
+import { composeDeliveryPayload } from '../composeDeliveryPayload'
+import { buildDeliveryInsert, buildEventInsert, chunk, INSERT_CHUNK_ROWS } from './sqliteEventRows'
+import type { ClaimedDelivery, DeliveryOutcome, DocumentId } from '../deliveryTypes'
 import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
 
-const INSERT_CHUNK_ROWS = 500
-
 type Client = SQLiteAdapter['client']
-type InStatement = Parameters<Client['batch']>[0][number]
 
 type ClaimedRow = {
   id: number
@@ -15,61 +14,77 @@ type ClaimedRow = {
   event_id: string
   event_type: string
   message_id: string
-  payload: string
   attempt_count: number
   max_attempts: number
   created_at: string
 }
 
-function toClaimedDelivery(row: ClaimedRow): ClaimedDelivery {
+type EventRow = { event_id: string; data: string; metadata: string | null; created_at: string }
+
+function toClaimedDelivery(row: ClaimedRow, event: EventRow | undefined): ClaimedDelivery {
+  const webhookId = row.webhook_id === null ? null : Number(row.webhook_id)
   return {
     id: Number(row.id),
-    webhookId: row.webhook_id === null ? null : Number(row.webhook_id),
+    webhookId,
     eventId: row.event_id,
     eventType: row.event_type,
     messageId: row.message_id,
-    payload: JSON.parse(row.payload),
+    // An event erased or never stored still gets its attempt recorded, with an empty body.
+    payload: composeDeliveryPayload(
+      {
+        eventId: row.event_id,
+        eventType: row.event_type,
+        data: event ? JSON.parse(event.data) : {},
+        metadata: event?.metadata ? JSON.parse(event.metadata) : null,
+        createdAt: event?.created_at ?? row.created_at,
+      },
+      webhookId,
+    ),
     attemptCount: Number(row.attempt_count),
     maxAttempts: Number(row.max_attempts),
     createdAt: row.created_at,
   }
 }
 
-function buildInsert(rows: NewDelivery[], nowIso: string): InStatement {
-  const placeholders = rows
-    .map(() => "(?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]', ?, ?)")
-    .join(', ')
-  const args = rows.flatMap((row) => [
-    Number(row.webhookId),
-    row.jobId,
-    row.eventId,
-    row.eventType,
-    row.messageId,
-    JSON.stringify(row.payload),
-    row.maxAttempts,
-    row.nextAttemptAt.toISOString(),
-    nowIso,
-    nowIso,
-  ])
-  return {
-    sql: `INSERT INTO webhook_deliveries (webhook_id, job_id, event_id, event_type, message_id, payload, status,
-      attempt_count, max_attempts, next_attempt_at, attempts, updated_at, created_at)
-      VALUES ${placeholders} RETURNING id`,
-    args,
-  }
-}
+const isUniqueViolation = (error: unknown) =>
+  /UNIQUE constraint failed: webhook_events/.test(String((error as Error)?.message ?? error))
 
 export function createSqliteDeliveryStore(client: Client): DeliveryStore {
   return {
-    async insertDeliveries(rows, now) {
-      if (rows.length === 0) return []
+    async insertEvents(events, deliveries, now) {
+      if (events.length === 0) return { duplicateEventIds: [], deliveryIds: [] }
       const nowIso = now.toISOString()
-      const statements: InStatement[] = []
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
-        statements.push(buildInsert(rows.slice(start, start + INSERT_CHUNK_ROWS), nowIso))
+      // A concurrent publish of the same event_id can win between the check and the write: the unique
+      // index then fails the whole batch (nothing written) and the check runs again.
+      for (let round = 0; ; round += 1) {
+        const stored = await client.execute({
+          sql: `SELECT event_id FROM webhook_events WHERE event_id IN (SELECT value FROM json_each(?))`,
+          args: [JSON.stringify(events.map((event) => event.eventId))],
+        })
+        const duplicates = new Set(stored.rows.map((row) => String(row.event_id)))
+        const freshEvents = events.filter((event) => !duplicates.has(event.eventId))
+        const freshDeliveries = deliveries.filter((row) => !duplicates.has(row.eventId))
+        const counts = new Map<string, number>()
+        for (const row of freshDeliveries)
+          counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + 1)
+        const statements = [
+          ...chunk(freshEvents, INSERT_CHUNK_ROWS).map((rows) =>
+            buildEventInsert(rows, counts, nowIso),
+          ),
+          ...chunk(freshDeliveries, INSERT_CHUNK_ROWS).map((rows) =>
+            buildDeliveryInsert(rows, nowIso),
+          ),
+        ]
+        try {
+          const results = statements.length > 0 ? await client.batch(statements, 'write') : []
+          return {
+            duplicateEventIds: [...duplicates],
+            deliveryIds: results.flatMap((result) => result.rows.map((row) => Number(row.id))),
+          }
+        } catch (error) {
+          if (round >= 2 || !isUniqueViolation(error)) throw error
+        }
       }
-      const results = await client.batch(statements, 'write')
-      return results.flatMap((result) => result.rows.map((row) => Number(row.id)))
     },
 
     async claimDueDeliveries({ workerId, now, leaseMs, limit, excludeWebhookIds }: ClaimRequest) {
@@ -93,8 +108,8 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
               UNION ALL
               ${branch("status = 'in_flight' AND lease_expires_at <= ?", 'lease_expires_at')})
             ORDER BY due LIMIT ?)
-          RETURNING id, webhook_id, event_id, event_type, message_id, payload, attempt_count,
-            max_attempts, created_at`,
+          RETURNING id, webhook_id, event_id, event_type, message_id, attempt_count, max_attempts,
+            created_at`,
         args: [
           workerId,
           new Date(now.getTime() + leaseMs).toISOString(),
@@ -111,7 +126,17 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
           limit,
         ],
       })
-      return (result.rows as unknown as ClaimedRow[]).map(toClaimedDelivery)
+      const rows = result.rows as unknown as ClaimedRow[]
+      if (rows.length === 0) return []
+      const events = await client.execute({
+        sql: `SELECT event_id, data, metadata, created_at FROM webhook_events
+          WHERE event_id IN (SELECT value FROM json_each(?))`,
+        args: [JSON.stringify([...new Set(rows.map((row) => row.event_id))])],
+      })
+      const byId = new Map(
+        (events.rows as unknown as EventRow[]).map((event) => [event.event_id, event]),
+      )
+      return rows.map((row) => toClaimedDelivery(row, byId.get(row.event_id)))
     },
 
     async recordOutcomes(workerId: string, outcomes: DeliveryOutcome[], now: Date) {

@@ -4,6 +4,7 @@ import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { createGroupCommit, type GroupCommit } from '@/lib/batching/createGroupCommit'
+import { getWakeNotifier } from '@/lib/wakeups/getWakeNotifier'
 import type { InboundLogStore, InsertedInboundLog, NewInboundLog } from './inboundLogStore'
 import { createMongoInboundLogStore } from './mongoInboundLogStore'
 import { createSqliteInboundLogStore } from './sqliteInboundLogStore'
@@ -30,9 +31,17 @@ export function getInboundLogWriter(
   let writer = writers.get(payload)
   if (!writer) {
     const store = getInboundLogStore(payload)
-    writer = createGroupCommit((rows: NewInboundLog[]) => store.insertLogs(rows), {
-      maxBatch: MAX_BATCH,
-    })
+    const notifier = getWakeNotifier(payload)
+    writer = createGroupCommit(
+      async (rows: NewInboundLog[]) => {
+        const inserted = await store.insertLogs(rows)
+        // Stored callbacks to process wake the workers on this host once committed.
+        if (rows.some((row, index) => row.status === 'received' && !inserted[index].duplicateOf))
+          notifier.notify('inbound')
+        return inserted
+      },
+      { maxBatch: MAX_BATCH },
+    )
     writers.set(payload, writer)
   }
   return writer

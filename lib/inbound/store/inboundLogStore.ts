@@ -1,5 +1,6 @@
 // Durable, de-duplicated writes of inbound log rows, one implementation per database adapter.
 import type { DocumentId } from '@/lib/delivery/deliveryTypes'
+import type { NormalizedJobUpdate } from '../normalizedJobUpdate'
 
 export type NewInboundLog = {
   source: string
@@ -23,8 +24,32 @@ export type InsertedInboundLog = { id: DocumentId; duplicateOf: DocumentId | nul
 
 export type LogClaimRequest = { workerId: string; now: Date; leaseMs: number; limit: number }
 
+/** What processing needs of a stored callback. */
+export type ClaimedLog = {
+  id: DocumentId
+  source: string
+  rawBody: string | null
+  dedupeKey: string
+  eventType: string | null
+  externalJobId: string | null
+  pathJobId: string | null
+  jobId: DocumentId | null
+  receivedAt: string
+}
+
+/** How processing one log ended; `processing_attempts` grows by one with each. */
+export type LogOutcome = {
+  id: DocumentId
+  status: 'processed' | 'error'
+  error: string | null
+  normalized: NormalizedJobUpdate | null
+  jobId: DocumentId | null
+}
+
 export interface InboundLogStore {
   insertLogs(rows: NewInboundLog[]): Promise<InsertedInboundLog[]>
   /** Leases stored-but-unprocessed logs (and ones whose lease expired) to one worker, oldest first. */
-  claimReceivedLogs(request: LogClaimRequest): Promise<DocumentId[]>
+  claimLogs(request: LogClaimRequest): Promise<ClaimedLog[]>
+  /** Records outcomes and releases the leases, in one write. */
+  recordLogOutcomes(outcomes: LogOutcome[], now: Date): Promise<void>
 }

@@ -5,12 +5,25 @@ import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
 import type {
   InboundLogStore,
+  LogOutcome,
   InsertedInboundLog,
   LogClaimRequest,
   NewInboundLog,
 } from './inboundLogStore'
 
 const DUPLICATE_KEY = 11000
+
+type LogDocument = {
+  _id: { toString(): string }
+  source: string
+  raw_body?: string | null
+  dedupe_key: string
+  event_type?: string | null
+  external_job_id?: string | null
+  path_job_id?: string | null
+  job?: { toString(): string } | null
+  received_at: Date | string
+}
 
 function toDocument(row: NewInboundLog, overrides: Record<string, unknown> = {}) {
   return {
@@ -83,7 +96,7 @@ export function createMongoInboundLogStore(adapter: MongooseAdapter): InboundLog
       return results as InsertedInboundLog[]
     },
 
-    async claimReceivedLogs({ workerId, now, leaseMs, limit }: LogClaimRequest) {
+    async claimLogs({ workerId, now, leaseMs, limit }: LogClaimRequest) {
       const ids: string[] = []
       while (ids.length < limit) {
         const doc = await logs
@@ -108,7 +121,46 @@ export function createMongoInboundLogStore(adapter: MongooseAdapter): InboundLog
         if (!doc) break
         ids.push(doc._id.toString())
       }
-      return ids
+      if (ids.length === 0) return []
+      const docs = await logs
+        .find({ _id: { $in: ids } })
+        .sort({ received_at: 1 })
+        .lean<LogDocument[]>()
+      return docs.map((doc) => ({
+        id: doc._id.toString(),
+        source: doc.source,
+        rawBody: doc.raw_body ?? null,
+        dedupeKey: doc.dedupe_key,
+        eventType: doc.event_type ?? null,
+        externalJobId: doc.external_job_id ?? null,
+        pathJobId: doc.path_job_id ?? null,
+        jobId: doc.job ? doc.job.toString() : null,
+        receivedAt: new Date(doc.received_at).toISOString(),
+      }))
+    },
+
+    async recordLogOutcomes(outcomes: LogOutcome[], now: Date) {
+      if (outcomes.length === 0) return
+      type BulkOperations = Parameters<typeof logs.bulkWrite>[0]
+      const operations = outcomes.map((outcome) => ({
+        updateOne: {
+          filter: { _id: outcome.id },
+          update: {
+            $set: {
+              status: outcome.status,
+              error_message: outcome.error?.slice(0, 2000) ?? null,
+              normalized: outcome.normalized,
+              ...(outcome.jobId !== null ? { job: outcome.jobId } : {}),
+              processed_at: now,
+              lease_expires_at: null,
+              leased_by: null,
+              updatedAt: now,
+            },
+            $inc: { processing_attempts: 1 },
+          },
+        },
+      })) as unknown as BulkOperations
+      await logs.bulkWrite(operations, { ordered: false })
     },
   }
 }

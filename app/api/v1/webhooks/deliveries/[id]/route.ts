@@ -2,12 +2,12 @@ import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseIdParam } from '@/lib/api/parseIdParam'
 import { respondOk } from '@/lib/api/respond'
 import { findDelivery } from '@/lib/deliveries/findDelivery'
-import { presentDelivery } from '@/lib/deliveries/presentDelivery'
+import { presentDeliveries } from '@/lib/deliveries/presentDelivery'
 
 type Params = { id: string }
 
 export const GET = handleApiRoute<Params>('viewer', async ({ payload, user, params }) => {
-  return respondOk(
-    presentDelivery(await findDelivery(payload, parseIdParam(params.id, 'delivery'), user)),
-  )
+  const delivery = await findDelivery(payload, parseIdParam(params.id, 'delivery'), user)
+  const [presented] = await presentDeliveries(payload, [delivery])
+  return respondOk(presented)
 })

@@ -4,7 +4,7 @@ import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseSearchParams } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { listDeliveriesQuerySchema } from '@/lib/deliveries/listDeliveriesQuery'
-import { presentDelivery } from '@/lib/deliveries/presentDelivery'
+import { presentDeliveries } from '@/lib/deliveries/presentDelivery'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
 
 type Params = { id: string }
@@ -31,5 +31,6 @@ export const GET = handleApiRoute<Params>('viewer', async ({ request, payload, u
     user,
     overrideAccess: false,
   })
-  return respondOk(toPage(result, presentDelivery))
+  const items = await presentDeliveries(payload, result.docs)
+  return respondOk({ ...toPage(result, (doc) => doc), items })
 })

@@ -3,7 +3,7 @@ import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { readEnv } from '@/lib/config/env'
-import { presentDelivery } from '@/lib/deliveries/presentDelivery'
+import { presentDeliveries } from '@/lib/deliveries/presentDelivery'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
 import { sendTestEvent, testEventInputSchema } from '@/lib/subscriptions/sendTestEvent'
 
@@ -21,7 +21,7 @@ export const POST = handleApiRoute<Params>(
     const result = await sendTestEvent(payload, subscription, input, {
       waitMs: readEnv().DELIVERY_TIMEOUT_MS + 5_000,
     })
-    const delivery = presentDelivery(result.delivery)
+    const [delivery] = await presentDeliveries(payload, [result.delivery])
     return respondOk(
       {
         delivered: result.delivered,

@@ -1,0 +1,68 @@
+// The worker's SQLite stores as async proxies to sqliteStoreThread.ts.
+import { Worker } from 'node:worker_threads'
+
+import type { DeliveryStore } from '@/lib/delivery/store/deliveryStore'
+import type { InboundLogStore } from '@/lib/inbound/store/inboundLogStore'
+import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
+import type { StoreName, StoreThreadReply, StoreThreadRequest } from './sqliteStoreThread'
+
+export type WorkerLogStore = Pick<InboundLogStore, 'claimLogs' | 'recordLogOutcomes'>
+
+export type SqliteStoreThread = {
+  delivery: DeliveryStore
+  inbound: WorkerLogStore
+  jobs: JobStateStore
+  close(): Promise<number>
+}
+
+export function startSqliteStoreThread(
+  databaseUrl: string,
+  busyTimeoutMs: number,
+): SqliteStoreThread {
+  // Loader hooks (tsx) are per thread: the thread registers them before importing its TypeScript entry.
+  const entry = new URL('./sqliteStoreThread.ts', import.meta.url).href
+  const loader = import.meta.resolve('tsx/esm/api')
+  const bootstrap = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`
+  const thread = new Worker(bootstrap, { eval: true, workerData: { databaseUrl, busyTimeoutMs } })
+  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+  let nextId = 0
+
+  thread.on('message', (reply: StoreThreadReply) => {
+    const waiter = pending.get(reply.id)
+    if (!waiter) return
+    pending.delete(reply.id)
+    if (reply.error)
+      waiter.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }))
+    else waiter.resolve(reply.result)
+  })
+  thread.on('error', (error) => {
+    for (const waiter of pending.values()) waiter.reject(error)
+    pending.clear()
+  })
+
+  const call =
+    (store: StoreName, method: string) =>
+    (...args: unknown[]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const id = nextId++
+        pending.set(id, { resolve, reject })
+        thread.postMessage({ id, store, method, args } satisfies StoreThreadRequest)
+      })
+
+  const proxy = <Store>(store: StoreName, methods: (keyof Store & string)[]) =>
+    Object.fromEntries(methods.map((method) => [method, call(store, method)])) as unknown as Store
+
+  return {
+    delivery: proxy<DeliveryStore>('delivery', [
+      'insertEvents',
+      'claimDueDeliveries',
+      'recordOutcomes',
+      'requeueDeliveries',
+      'releaseDeliveries',
+      'setSubscriptionFailingSince',
+    ]),
+    inbound: proxy<WorkerLogStore>('inbound', ['claimLogs', 'recordLogOutcomes']),
+    jobs: proxy<JobStateStore>('jobs', ['applyJobUpdates']),
+    close: () => thread.terminate(),
+  }
+}
