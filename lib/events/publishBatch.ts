@@ -2,7 +2,7 @@
 // and one result per event in request order.
 import type { Payload } from 'payload'
 
-import { ApiError } from '@/lib/api/apiError'
+import { ApiError, type ApiErrorIssue } from '@/lib/api/apiError'
 import { parseWithSchema } from '@/lib/api/parseInput'
 import {
   publishEventInputSchema,
@@ -18,7 +18,7 @@ export type BatchItemResult =
       index: number
       ok: false
       status: number
-      error: { code: string; message: string; issues?: unknown[] }
+      error: { code: string; message: string; issues?: ApiErrorIssue[] }
     }
 
 export type BatchPublishResult = {
