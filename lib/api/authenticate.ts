@@ -7,22 +7,25 @@ import { ApiError } from './apiError'
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/
 
+export function readBearerToken(headers: Headers): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')?.[1] ?? null
+}
+
+export function isJwtShaped(token: string): boolean {
+  return JWT_SHAPE.test(token)
+}
+
 function toPayloadAuthHeaders(requestHeaders: Headers): Headers {
   const headers = new Headers(requestHeaders)
-  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '')
-  if (bearer) {
-    const token = bearer[1]
-    headers.set('authorization', JWT_SHAPE.test(token) ? `JWT ${token}` : `users API-Key ${token}`)
+  const token = readBearerToken(headers)
+  if (token) {
+    headers.set('authorization', isJwtShaped(token) ? `JWT ${token}` : `users API-Key ${token}`)
   }
   return headers
 }
 
-export async function authenticateRequest(
-  payload: Payload,
-  request: Request,
-  minimumRole: Role,
-): Promise<User> {
-  const { user } = await payload.auth({ headers: toPayloadAuthHeaders(request.headers) })
+/** Answers 401 without a user and 403 below the minimum role; every authentication path ends here. */
+export function assertCallerRole(user: User | null | undefined, minimumRole: Role): User {
   if (!user || user.collection !== 'users') {
     throw new ApiError(
       'unauthorized',
@@ -36,4 +39,13 @@ export async function authenticateRequest(
     )
   }
   return user
+}
+
+export async function authenticateRequest(
+  payload: Payload,
+  request: Request,
+  minimumRole: Role,
+): Promise<User> {
+  const { user } = await payload.auth({ headers: toPayloadAuthHeaders(request.headers) })
+  return assertCallerRole(user as User | null, minimumRole)
 }

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { User } from '@/payload-types'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import type { Role } from '@/lib/model/roles'
-import { authenticateRequest } from './authenticate'
+import { authenticateCaller } from './authenticateCaller'
 import { respondError } from './respond'
 
 type RouteContext<Params> = { params: Promise<Params> }
@@ -20,10 +20,11 @@ export function handleApiRoute<Params = Record<string, never>>(
   minimumRole: Role,
   handler: (args: ApiRouteArgs<Params>) => Promise<Response>,
 ) {
-  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+  // The context is optional so node:http can call a route handler with a bare Request (lib/web).
+  return async (request: Request, context?: RouteContext<Params>): Promise<Response> => {
     try {
       const payload = await getPayloadClient()
-      const user = await authenticateRequest(payload, request, minimumRole)
+      const user = await authenticateCaller(payload, request, minimumRole)
       const params = context?.params ? await context.params : ({} as Params)
       return await handler({ request, payload, user, params })
     } catch (error) {

@@ -2,6 +2,7 @@
 import type { z } from 'zod'
 
 import { ApiError, type ApiErrorIssue } from './apiError'
+import { readBodyWithin } from './readBodyWithin'
 
 function toIssues(error: z.ZodError): ApiErrorIssue[] {
   return error.issues.map((issue) => ({
@@ -25,8 +26,12 @@ export function parseWithSchema<Schema extends z.ZodType>(
 export async function parseJsonBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
+  options: { maxBytes?: number } = {},
 ): Promise<z.output<Schema>> {
-  const text = await request.text()
+  const text =
+    options.maxBytes === undefined
+      ? await request.text()
+      : await readBodyWithin(request, options.maxBytes)
   let body: unknown
   try {
     body = text.length === 0 ? {} : JSON.parse(text)

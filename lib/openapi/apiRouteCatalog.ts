@@ -2,7 +2,9 @@
 import type { z } from 'zod'
 
 import { listDeliveriesQuerySchema } from '@/lib/deliveries/listDeliveriesQuery'
+import { publishBatchInputSchema } from '@/lib/events/publishBatchInputSchema'
 import { publishEventInputSchema } from '@/lib/events/publishEvent'
+import { MAX_BATCH_EVENTS } from '@/lib/events/publishLimits'
 import { registerEventTypeInputSchema } from '@/lib/events/registerEventTypeInputSchema'
 import { listInboundLogsQuerySchema } from '@/lib/inbound/listInboundLogsQuery'
 import { retryLogInputSchema } from '@/lib/inbound/retryLogInputSchema'
@@ -200,6 +202,19 @@ export const API_ROUTES: ApiRoute[] = [
       status: 201,
       description:
         'The event id and the deliveries created (200 with duplicate: true for a repeated event_id)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/events/batch',
+    summary: `Publish up to ${MAX_BATCH_EVENTS} events in one write; one bad event never fails the others`,
+    tag: 'Events',
+    auth: 'operator',
+    body: { name: 'PublishEventBatch', schema: publishBatchInputSchema },
+    success: {
+      status: 200,
+      description:
+        '{results: [{index, ok, status, event_id, event_type, deliveries_created, delivery_ids, duplicate} or {index, ok: false, status, error}], published, duplicates, failed}',
     },
   },
   {

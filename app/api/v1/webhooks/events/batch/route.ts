@@ -1,0 +1,3 @@
+import { handlePublishBatchRoute } from '@/lib/events/handlePublishBatchRoute'
+
+export const POST = handlePublishBatchRoute

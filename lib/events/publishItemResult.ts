@@ -1,0 +1,15 @@
+// Reads a publishEvents result as the API answers it: the published event, or the ApiError it was refused with.
+import { ApiError, isApiErrorCode, type ApiErrorIssue } from '@/lib/api/apiError'
+import type { PublishedEvent } from './publishEvent'
+import type { PublishItemResult } from './publishEvents'
+
+export function toPublishedEvent(result: Extract<PublishItemResult, { ok: true }>): PublishedEvent {
+  const { event_id, event_type, deliveries_created, delivery_ids, duplicate } = result
+  return { event_id, event_type, deliveries_created, delivery_ids, duplicate }
+}
+
+export function toPublishItemError({ error }: Extract<PublishItemResult, { ok: false }>): ApiError {
+  // publishEvents reports only the input's own faults per item; a code it may add later is still one.
+  const code = isApiErrorCode(error.code) ? error.code : 'validation_error'
+  return new ApiError(code, error.message, error.issues as ApiErrorIssue[] | undefined)
+}
