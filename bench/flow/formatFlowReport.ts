@@ -38,12 +38,13 @@ export function formatFlowReport(result: FlowBenchResult): string {
   const { machine, options, list, singlePublish: single, memory } = result
   const failures = result.rounds.map((r) => JSON.stringify(r.burst.failures)).join(', ')
   return [
-    `## Flow bench: fal callback → job.completed delivery (${options.callbacks} callbacks, ${options.connections} connections, ${result.rounds.length} rounds)`,
+    `## Flow bench: fal callback → job.completed delivery (${options.callbacks} callbacks, ${options.connections} connections, ${result.rounds.length} round${result.rounds.length === 1 ? '' : 's'})`,
     '',
     `Command: \`${result.command}\``,
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, ${machine.kernel}, ${machine.date}`,
     'Product: migrations, scripts/web.ts (production build) and scripts/worker.ts with default settings, one fresh SQLite file shared by all rounds (rounds run back to back on the same processes).',
     `Burst failures per round: ${failures}`,
+    'API phases run after the rounds: the list first, then publishing, whose job.completed events match the one subscription, so the worker delivers them while they are published.',
     '',
     ...formatRoundsTable(result.rounds),
     '',
