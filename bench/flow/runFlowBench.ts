@@ -35,6 +35,9 @@ try {
     `hub up at ${hub.api.baseUrl} (web ${hub.webPid}, worker ${hub.workerPid}), receiver ${receiver.url}`,
   )
 
+  // The first callbacks pay for JIT, the JWKS fetch and lazy route loading: keep them out of round 1.
+  await measureIdleFlow({ hub, receiver, round: 0, samples: 5, gapMs: options.idleGapMs })
+
   const rounds: FlowRound[] = []
   for (let round = 1; round <= options.rounds; round += 1) {
     log(`round ${round}: burst of ${options.callbacks} callbacks`)
