@@ -5,12 +5,12 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: {
     alias: {
-      '@payload-config': path.resolve(__dirname, 'payload.config.ts'),
-      '@': path.resolve(__dirname),
+      '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
+      '@': path.resolve(import.meta.dirname),
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/int/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['tests/setup/throwawayDatabase.ts'],
     pool: 'forks',

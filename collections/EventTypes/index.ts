@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 
 import { isAuthenticated } from '../access/isAuthenticated'
 import { isOperator } from '../access/isOperator'
+import {
+  forgetCustomEventTypesAfterChange,
+  forgetCustomEventTypesAfterDelete,
+} from './hooks/forgetCustomEventTypes'
 import { validateEventTypeName } from './validateEventTypeName'
 import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
@@ -11,6 +15,10 @@ export const EventTypes: CollectionConfig = {
   labels: { singular: 'Custom event type', plural: 'Custom event types' },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'description'], group: 'Outbound' },
   access: { read: isAuthenticated, create: isOperator, update: isOperator, delete: isOperator },
+  hooks: {
+    afterChange: [forgetCustomEventTypesAfterChange],
+    afterDelete: [forgetCustomEventTypesAfterDelete],
+  },
   fields: [
     {
       name: 'name',

@@ -1,11 +1,9 @@
 // Every route of the API with the zod schemas its handler parses: the single source of the OpenAPI document.
 import type { z } from 'zod'
 
+import { API_EVENT_ROUTES } from './apiEventRoutes'
+
 import { listDeliveriesQuerySchema } from '@/lib/deliveries/listDeliveriesQuery'
-import { publishBatchInputSchema } from '@/lib/events/publishBatchInputSchema'
-import { publishEventInputSchema } from '@/lib/events/publishEvent'
-import { MAX_BATCH_EVENTS } from '@/lib/events/publishLimits'
-import { registerEventTypeInputSchema } from '@/lib/events/registerEventTypeInputSchema'
 import { listInboundLogsQuerySchema } from '@/lib/inbound/listInboundLogsQuery'
 import { retryLogInputSchema } from '@/lib/inbound/retryLogInputSchema'
 import { listJobsQuerySchema } from '@/lib/jobs/listJobsQuery'
@@ -191,49 +189,7 @@ export const API_ROUTES: ApiRoute[] = [
     auth: 'operator',
     success: { status: 202, description: 'The delivery, due now' },
   },
-  {
-    method: 'post',
-    path: '/api/v1/webhooks/events',
-    summary: 'Publish an event to every matching subscription',
-    tag: 'Events',
-    auth: 'operator',
-    body: { name: 'PublishEvent', schema: publishEventInputSchema },
-    success: {
-      status: 201,
-      description:
-        'The event id and the deliveries created (200 with duplicate: true for a repeated event_id)',
-    },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/webhooks/events/batch',
-    summary: `Publish up to ${MAX_BATCH_EVENTS} events in one write; one bad event never fails the others`,
-    tag: 'Events',
-    auth: 'operator',
-    body: { name: 'PublishEventBatch', schema: publishBatchInputSchema },
-    success: {
-      status: 200,
-      description:
-        '{results: [{index, ok, status, event_id, event_type, deliveries_created, delivery_ids, duplicate} or {index, ok: false, status, error}], published, duplicates, failed}',
-    },
-  },
-  {
-    method: 'get',
-    path: '/api/v1/webhooks/event-types',
-    summary: 'The event catalog with each type’s JSON Schema',
-    tag: 'Events',
-    auth: 'viewer',
-    success: { status: 200, description: 'Built-in and custom event types' },
-  },
-  {
-    method: 'post',
-    path: '/api/v1/webhooks/event-types',
-    summary: 'Register a custom event type',
-    tag: 'Events',
-    auth: 'operator',
-    body: { name: 'RegisterEventType', schema: registerEventTypeInputSchema },
-    success: { status: 201, description: 'The event type' },
-  },
+  ...API_EVENT_ROUTES,
   {
     method: 'get',
     path: '/api/v1/webhooks/logs',

@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.hoisted(() => {
+  process.env.LASTFRAME_WEBHOOK_SECRET = 'lastframe-poison-secret'
+})
+
+import { bootHub } from '../../helpers/bootHub'
+import { postInbound } from '../../helpers/postInbound'
+import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
+import { waitFor } from '../../helpers/waitFor'
+
+let payload: Payload
+
+beforeAll(async () => {
+  payload = await bootHub()
+})
+
+function signed(body: string) {
+  return {
+    'x-lastframe-signature': createHmac('sha256', 'lastframe-poison-secret')
+      .update(body)
+      .digest('hex'),
+  }
+}
+
+function callback(jobId: string, resultJson: string) {
+  return `{"job_id":"${jobId}","status":"completed","service":"video","result":${resultJson}}`
+}
+
+// 5,000 nested objects: parses, but no recursive serializer (JSON.stringify, structured clone) survives it.
+const poisonedResult = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)
+
+describe('a poisoned callback in a batch', () => {
+  let loop: ReturnType<typeof startTestInboundLoop> | undefined
+  afterAll(async () => loop?.drain())
+
+  it('is marked error with its reason while the valid callbacks claimed with it are processed', async () => {
+    const ids: string[] = []
+    for (const [jobId, result] of [
+      ['lf_before', '{"output_url":"https://cdn.example.com/1.mp4"}'],
+      ['lf_poison', poisonedResult],
+      ['lf_after', '{"output_url":"https://cdn.example.com/2.mp4"}'],
+    ] as const) {
+      const body = callback(jobId, result)
+      const response = await postInbound('lastframe', body, { headers: signed(body) })
+      expect(response.status).toBe(200)
+      ids.push(response.body.id)
+    }
+    // Stored first, processed together: all three are claimed in one batch.
+    loop = startTestInboundLoop(payload)
+    const logs = await waitFor(
+      () =>
+        Promise.all(
+          ids.map((id) =>
+            payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }),
+          ),
+        ),
+      (found) => found.every((log) => log.status === 'processed' || log.status === 'error'),
+      { what: 'all three logs to be processed or errored' },
+    )
+    expect(logs.map((log) => log.status)).toEqual(['processed', 'error', 'processed'])
+    expect(logs[1].error_message).toMatch(/stack|depth|serial/i)
+    expect(logs[1].processing_attempts).toBe(1)
+    const jobs = await payload.find({
+      collection: 'jobs',
+      where: { external_id: { in: ['lf_before', 'lf_after'] } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(jobs.docs.map((job) => job.status)).toEqual(['completed', 'completed'])
+  })
+})
