@@ -5,12 +5,22 @@ import { createServer } from 'node:http'
 
 import next from 'next'
 
+import { isMongoUrl, readEnv } from '@/lib/config/env'
+import { getPayloadClient } from '@/lib/payload/getPayloadClient'
+import { startSqliteStoreThread } from '@/lib/storeThread/startSqliteStoreThread'
+import { routeStoresThroughThread } from '@/lib/storeThread/storeThreadRegistry'
 import { routeFastPath } from '@/lib/web/routeFastPath'
 
 const port = Number(process.env.PORT || 3000)
 const app = next({ dev: false, port })
 const handleWithNext = app.getRequestHandler()
 await app.prepare()
+
+// The fast path's writes (stored callbacks, published events) wait for SQLite's write lock on a thread,
+// not on the event loop that verifies and answers the next requests.
+const { DATABASE_URL } = readEnv()
+if (!isMongoUrl(DATABASE_URL))
+  routeStoresThroughThread(await getPayloadClient(), startSqliteStoreThread(DATABASE_URL, 10_000))
 
 const server = createServer((request, response) => {
   if (!routeFastPath(request, response)) void handleWithNext(request, response)

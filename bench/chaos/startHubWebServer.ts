@@ -26,15 +26,20 @@ export async function migrateDatabase(env: NodeJS.ProcessEnv): Promise<void> {
 export async function startHubWebServer(
   port: number,
   env: NodeJS.ProcessEnv,
+  options: { nodeFlags?: string[] } = {},
 ): Promise<HubWebServer> {
   // The product's web process as `npm start` runs it; node runs it directly, so the pid we SIGKILL is
   // the server, not a wrapper.
   const child: ChildProcess = trackChild(
-    spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/web.ts')], {
-      cwd: REPO_ROOT,
-      env: { ...env, NODE_ENV: 'production', PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    }),
+    spawn(
+      process.execPath,
+      [...(options.nodeFlags ?? []), '--import', 'tsx', path.join(REPO_ROOT, 'scripts/web.ts')],
+      {
+        cwd: REPO_ROOT,
+        env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    ),
   )
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[web ${child.pid}] ${chunk}`))
   const baseUrl = `http://127.0.0.1:${port}`

@@ -12,6 +12,8 @@ export type FlowOptions = {
   batchSize: number
   listSeconds: number
   out?: string
+  /** Writes the worker's and web process's V8 CPU profiles here (`npm run bench:profile -- <file>`). */
+  profileDir?: string
   skipBuild: boolean
 }
 
@@ -37,6 +39,7 @@ export function readFlowOptions(argv = process.argv.slice(2)): FlowOptions {
       'batch-size': { type: 'string' },
       'list-seconds': { type: 'string' },
       out: { type: 'string' },
+      'profile-dir': { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
     },
   })
@@ -51,6 +54,7 @@ export function readFlowOptions(argv = process.argv.slice(2)): FlowOptions {
     batchSize: positiveInteger('batch-size', values['batch-size'], 1_000),
     listSeconds: positiveInteger('list-seconds', values['list-seconds'], 5),
     out: values.out,
+    profileDir: values['profile-dir'],
     skipBuild: values['skip-build'],
   }
 }

@@ -27,7 +27,7 @@ setTimeout(() => {
 }, overallLimitMs).unref()
 
 ensureBuild(options.skipBuild)
-const hub = await startFlowHub()
+const hub = await startFlowHub({ profileDir: options.profileDir })
 try {
   const receiver = await startArrivalReceiver()
   await createJobCompletedSubscription(hub.api, receiver.url)

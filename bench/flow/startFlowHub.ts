@@ -28,7 +28,7 @@ async function runScriptToCompletion(script: string, env: NodeJS.ProcessEnv, tim
   if (code !== 0) throw new Error(`${script} exited ${code} (killed after ${timeoutMs} ms?)`)
 }
 
-export async function startFlowHub(): Promise<FlowHub> {
+export async function startFlowHub(options: { profileDir?: string } = {}): Promise<FlowHub> {
   const database = prepareBenchDatabase('flow')
   const signer = createFalSigner()
   const jwks = await startJwksServer(signer.jwks)
@@ -38,8 +38,11 @@ export async function startFlowHub(): Promise<FlowHub> {
 
   await migrateDatabase(env)
   await runScriptToCompletion('scripts/seed.ts', { ...env, ADMIN_API_KEY: apiKey }, 120_000)
-  const web = await startHubWebServer(await findFreePort(), env)
-  const worker = trackChild(spawnTypeScript('scripts/worker.ts', { env }))
+  const profileFlags = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
+    : []
+  const web = await startHubWebServer(await findFreePort(), env, { nodeFlags: profileFlags })
+  const worker = trackChild(spawnTypeScript('scripts/worker.ts', { env, nodeFlags: profileFlags }))
   await waitForOutput(worker, /\[worker\] \S+ started/, 60_000)
   worker.stdout?.resume()
 

@@ -174,6 +174,14 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
       .filter(([key, count]) => count >= slotLimitFor(key))
       .map(([id]) => (Number.isNaN(Number(id)) ? id : Number(id)))
 
+  // What each busy or unreachable subscription may still take; the rest may take a full share.
+  const roomPerSubscription = (): Record<string, number> => {
+    const room: Record<string, number> = {}
+    for (const key of new Set([...activePerSubscription.keys(), ...unreachableSubscriptions]))
+      room[key] = Math.max(0, slotLimitFor(key) - (activePerSubscription.get(key) ?? 0))
+    return room
+  }
+
   const claimAndDispatch = async (): Promise<number> => {
     woken = false
     const free = options.concurrency - inFlight
@@ -185,6 +193,8 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
       leaseMs: options.leaseMs,
       limit: Math.min(free, options.claimBatchSize),
       excludeWebhookIds: saturatedSubscriptions(),
+      roomPerSubscription: roomPerSubscription(),
+      defaultRoom: options.perSubscriptionConcurrency,
     })
     const overflow: DocumentId[] = []
     for (const delivery of claimed) {

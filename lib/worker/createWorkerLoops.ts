@@ -13,7 +13,8 @@ import { createPayloadJobStateStore } from '@/lib/jobs/store/payloadJobStateStor
 import { createProviderContext } from '@/lib/inbound/providerContext'
 import { createOrphanPollerLoop } from '@/lib/jobs/orphanPollerLoop'
 import type { WorkerLoop } from './runWorker'
-import { startSqliteStoreThread } from './startSqliteStoreThread'
+import { startSqliteStoreThread } from '@/lib/storeThread/startSqliteStoreThread'
+import { routeStoresThroughThread } from '@/lib/storeThread/storeThreadRegistry'
 
 // Callbacks processed per batch: one job-state transaction each (a few ms at this size).
 const INBOUND_BATCH_SIZE = 200
@@ -35,6 +36,8 @@ export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: strin
   const sqlite = isMongoUrl(env.DATABASE_URL)
     ? null
     : startSqliteStoreThread(env.DATABASE_URL, 10_000)
+  // The worker's own publishes (webhook.disabled, orphan polls) take the same thread.
+  if (sqlite) routeStoresThroughThread(payload, sqlite)
   const deliveryLoop = createDeliveryLoop(payload, {
     workerId,
     store: sqlite?.delivery ?? getDeliveryStore(payload),

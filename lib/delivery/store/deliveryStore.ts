@@ -15,6 +15,9 @@ export type ClaimRequest = {
   limit: number
   /** Subscriptions at their concurrency limit in this worker: leave their deliveries for later. */
   excludeWebhookIds: DocumentId[]
+  /** Rows a subscription may still take in this claim, by its id; others take up to `defaultRoom`. */
+  roomPerSubscription?: Record<string, number>
+  defaultRoom?: number
 }
 
 export type RequeueSelection = {

@@ -3,6 +3,7 @@ import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
+import { storeThreadOf } from '@/lib/storeThread/storeThreadRegistry'
 import { getWakeNotifier, type WakeNotifier } from '@/lib/wakeups/getWakeNotifier'
 import type { DeliveryStore } from './deliveryStore'
 import { createMongoDeliveryStore } from './mongoDeliveryStore'
@@ -31,9 +32,10 @@ export function getDeliveryStore(payload: Payload): DeliveryStore {
   const cached = stores.get(payload)
   if (cached) return cached
   const store = signalNewDeliveries(
-    payload.db.name === 'mongoose'
-      ? createMongoDeliveryStore(payload.db as unknown as MongooseAdapter)
-      : createSqliteDeliveryStore((payload.db as unknown as SQLiteAdapter).client),
+    storeThreadOf(payload)?.delivery ??
+      (payload.db.name === 'mongoose'
+        ? createMongoDeliveryStore(payload.db as unknown as MongooseAdapter)
+        : createSqliteDeliveryStore((payload.db as unknown as SQLiteAdapter).client)),
     getWakeNotifier(payload),
   )
   stores.set(payload, store)

@@ -2,11 +2,14 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
 import { composeDeliveryPayload } from '../composeDeliveryPayload'
-import { buildDeliveryInsert, buildEventInsert, chunk, INSERT_CHUNK_ROWS } from './sqliteEventRows'
+import { buildDeliveryInsert, buildEventInsert, orderInsertedIds } from './sqliteEventRows'
 import type { ClaimedDelivery, DeliveryOutcome, DocumentId } from '../deliveryTypes'
 import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
 
 type Client = SQLiteAdapter['client']
+
+// How many due rows a claim looks at per row it may take: enough to reach past a full subscription.
+const CANDIDATES_PER_CLAIMED_ROW = 4
 
 type ClaimedRow = {
   id: number
@@ -68,18 +71,18 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
         for (const row of freshDeliveries)
           counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + 1)
         const statements = [
-          ...chunk(freshEvents, INSERT_CHUNK_ROWS).map((rows) =>
-            buildEventInsert(rows, counts, nowIso),
-          ),
-          ...chunk(freshDeliveries, INSERT_CHUNK_ROWS).map((rows) =>
-            buildDeliveryInsert(rows, nowIso),
-          ),
+          ...(freshEvents.length > 0 ? [buildEventInsert(freshEvents, counts, nowIso)] : []),
+          ...(freshDeliveries.length > 0 ? [buildDeliveryInsert(freshDeliveries, nowIso)] : []),
         ]
         try {
           const results = statements.length > 0 ? await client.batch(statements, 'write') : []
+          const returned = freshDeliveries.length > 0 ? results[results.length - 1].rows : []
           return {
             duplicateEventIds: [...duplicates],
-            deliveryIds: results.flatMap((result) => result.rows.map((row) => Number(row.id))),
+            deliveryIds: orderInsertedIds(
+              freshDeliveries,
+              returned as unknown as Parameters<typeof orderInsertedIds>[1],
+            ),
           }
         } catch (error) {
           if (round >= 2 || !isUniqueViolation(error)) throw error
@@ -87,42 +90,54 @@ export function createSqliteDeliveryStore(client: Client): DeliveryStore {
       }
     },
 
-    async claimDueDeliveries({ workerId, now, leaseMs, limit, excludeWebhookIds }: ClaimRequest) {
+    async claimDueDeliveries(request: ClaimRequest) {
+      const { workerId, now, leaseMs, limit, excludeWebhookIds } = request
       const nowIso = now.toISOString()
       const exclusion =
         excludeWebhookIds.length > 0
           ? `AND webhook_id NOT IN (${excludeWebhookIds.map(() => '?').join(', ')})`
           : ''
       const excluded = excludeWebhookIds.map(Number)
+      // Candidates: the earliest due rows of each kind. Each subscription then gets no more rows than it
+      // has room for in this worker, so a claim never takes rows only to hand them back.
+      const candidates = limit * CANDIDATES_PER_CLAIMED_ROW
       const branch = (condition: string, due: string) =>
-        `SELECT id, ${due} AS due FROM (SELECT id, ${due} FROM webhook_deliveries
+        `SELECT id, webhook_id, ${due} AS due FROM (SELECT id, webhook_id, ${due} FROM webhook_deliveries
           WHERE ${condition} ${exclusion} ORDER BY ${due} LIMIT ?)`
       const result = await client.execute({
         sql: `UPDATE webhook_deliveries
           SET status = 'in_flight', leased_by = ?, lease_expires_at = ?, updated_at = ?
           WHERE id IN (
             SELECT id FROM (
-              ${branch("status = 'pending' AND next_attempt_at <= ?", 'next_attempt_at')}
-              UNION ALL
-              ${branch("status = 'failed' AND next_attempt_at <= ?", 'next_attempt_at')}
-              UNION ALL
-              ${branch("status = 'in_flight' AND lease_expires_at <= ?", 'lease_expires_at')})
-            ORDER BY due LIMIT ?)
+              SELECT due_rows.id AS id, due_rows.due AS due,
+                ROW_NUMBER() OVER (PARTITION BY due_rows.webhook_id ORDER BY due_rows.due) AS place,
+                COALESCE(room.value, ?) AS room
+              FROM (
+                ${branch("status = 'pending' AND next_attempt_at <= ?", 'next_attempt_at')}
+                UNION ALL
+                ${branch("status = 'failed' AND next_attempt_at <= ?", 'next_attempt_at')}
+                UNION ALL
+                ${branch("status = 'in_flight' AND lease_expires_at <= ?", 'lease_expires_at')}
+              ) AS due_rows
+              LEFT JOIN json_each(?) AS room ON room.key = CAST(due_rows.webhook_id AS TEXT))
+            WHERE place <= room ORDER BY due LIMIT ?)
           RETURNING id, webhook_id, event_id, event_type, message_id, attempt_count, max_attempts,
             created_at`,
         args: [
           workerId,
           new Date(now.getTime() + leaseMs).toISOString(),
           nowIso,
+          request.defaultRoom ?? limit,
           nowIso,
           ...excluded,
-          limit,
+          candidates,
           nowIso,
           ...excluded,
-          limit,
+          candidates,
           nowIso,
           ...excluded,
-          limit,
+          candidates,
+          JSON.stringify(request.roomPerSubscription ?? {}),
           limit,
         ],
       })

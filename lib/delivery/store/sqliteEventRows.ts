@@ -1,13 +1,11 @@
 // The SQL that stores events once and the deliveries they are owed, shared by publishing and the
-// worker's batched job-state writes.
+// worker's batched job-state writes. Rows travel as one JSON argument read with json_each, so a batch of
+// any size is one short statement (no per-row placeholders to prepare).
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
-import type { NewDelivery, NewEvent } from '../deliveryTypes'
+import type { DocumentId, NewDelivery, NewEvent } from '../deliveryTypes'
 
 export type InStatement = Parameters<SQLiteAdapter['client']['batch']>[0][number]
-
-/** Rows per INSERT: 500 deliveries × 9 values stays far below SQLite's 32,766 variables. */
-export const INSERT_CHUNK_ROWS = 500
 
 export function buildEventInsert(
   events: NewEvent[],
@@ -17,44 +15,62 @@ export function buildEventInsert(
   return {
     sql: `INSERT INTO webhook_events (event_id, event_type, job_id, data, metadata, deliveries_created,
         updated_at, created_at)
-      VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-    args: events.flatMap((event) => [
-      event.eventId,
-      event.eventType,
-      event.jobId,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-      counts.get(event.eventId) ?? 0,
+      SELECT value ->> 'event_id', value ->> 'event_type', value ->> 'job_id', value -> 'data',
+        value -> 'metadata', value ->> 'deliveries_created', ?, ?
+      FROM json_each(?)`,
+    args: [
       nowIso,
       nowIso,
-    ]),
+      JSON.stringify(
+        events.map((event) => ({
+          event_id: event.eventId,
+          event_type: event.eventType,
+          job_id: event.jobId,
+          data: event.data,
+          metadata: event.metadata,
+          deliveries_created: counts.get(event.eventId) ?? 0,
+        })),
+      ),
+    ],
   }
 }
 
 export function buildDeliveryInsert(rows: NewDelivery[], nowIso: string): InStatement {
-  const placeholders = rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?, '[]', ?, ?)").join(', ')
-  const args = rows.flatMap((row) => [
-    Number(row.webhookId),
-    row.jobId,
-    row.eventId,
-    row.eventType,
-    row.messageId,
-    row.maxAttempts,
-    row.nextAttemptAt.toISOString(),
-    nowIso,
-    nowIso,
-  ])
   return {
     sql: `INSERT INTO webhook_deliveries (webhook_id, job_id, event_id, event_type, message_id, status,
-      attempt_count, max_attempts, next_attempt_at, attempts, updated_at, created_at)
-      VALUES ${placeholders} RETURNING id`,
-    args,
+        attempt_count, max_attempts, next_attempt_at, attempts, updated_at, created_at)
+      SELECT value ->> 'webhook_id', value ->> 'job_id', value ->> 'event_id', value ->> 'event_type',
+        value ->> 'message_id', 'pending', 0, value ->> 'max_attempts', value ->> 'next_attempt_at', '[]', ?, ?
+      FROM json_each(?)
+      RETURNING id, event_id, webhook_id`,
+    args: [
+      nowIso,
+      nowIso,
+      JSON.stringify(
+        rows.map((row) => ({
+          webhook_id: Number(row.webhookId),
+          job_id: row.jobId,
+          event_id: row.eventId,
+          event_type: row.eventType,
+          message_id: row.messageId,
+          max_attempts: row.maxAttempts,
+          next_attempt_at: row.nextAttemptAt.toISOString(),
+        })),
+      ),
+    ],
   }
 }
 
-export function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = []
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size))
-  return chunks
+/** The inserted ids in the order of `rows` (RETURNING promises no order): by event and subscription. */
+export function orderInsertedIds(
+  rows: NewDelivery[],
+  returned: { id: unknown; event_id: unknown; webhook_id: unknown }[],
+): DocumentId[] {
+  const byKey = new Map(
+    returned.map((row) => [
+      `${String(row.event_id)}\u0000${Number(row.webhook_id)}`,
+      Number(row.id),
+    ]),
+  )
+  return rows.map((row) => byKey.get(`${row.eventId}\u0000${Number(row.webhookId)}`)!)
 }

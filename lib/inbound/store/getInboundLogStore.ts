@@ -4,6 +4,7 @@ import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 import { createGroupCommit, type GroupCommit } from '@/lib/batching/createGroupCommit'
+import { storeThreadOf } from '@/lib/storeThread/storeThreadRegistry'
 import { getWakeNotifier } from '@/lib/wakeups/getWakeNotifier'
 import type { InboundLogStore, InsertedInboundLog, NewInboundLog } from './inboundLogStore'
 import { createMongoInboundLogStore } from './mongoInboundLogStore'
@@ -17,9 +18,10 @@ export function getInboundLogStore(payload: Payload): InboundLogStore {
   let store = stores.get(payload)
   if (!store) {
     store =
-      payload.db.name === 'mongoose'
+      storeThreadOf(payload)?.inbound ??
+      (payload.db.name === 'mongoose'
         ? createMongoInboundLogStore(payload.db as unknown as MongooseAdapter)
-        : createSqliteInboundLogStore((payload.db as unknown as SQLiteAdapter).client)
+        : createSqliteInboundLogStore((payload.db as unknown as SQLiteAdapter).client))
     stores.set(payload, store)
   }
   return store

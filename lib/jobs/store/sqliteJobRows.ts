@@ -1,4 +1,5 @@
-// Jobs as SQLite rows: reading them into Payload's Job shape and writing an applied change back.
+// Jobs as SQLite rows: reading the jobs a batch touches into Payload's Job shape, and writing a batch's
+// new and changed jobs back in two statements.
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
 import type { JobChange } from '@/lib/jobs/computeJobUpdate'
@@ -13,24 +14,28 @@ function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : (value ?? null)
 }
 
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value))
+const numberOrNull = (value: unknown) =>
+  value === null || value === undefined ? null : Number(value)
+
 export function toJob(row: Row): Job {
   const job = {
     id: Number(row.id),
     provider: String(row.provider),
-    external_id: (row.external_id as string | null) ?? null,
-    endpoint: (row.endpoint as string | null) ?? null,
-    job_type: (row.job_type as string | null) ?? null,
-    priority: (row.priority as string | null) ?? null,
-    machine_id: (row.machine_id as string | null) ?? null,
-    worker_id: (row.worker_id as string | null) ?? null,
+    external_id: text(row.external_id),
+    endpoint: text(row.endpoint),
+    job_type: text(row.job_type),
+    priority: text(row.priority),
+    machine_id: text(row.machine_id),
+    worker_id: text(row.worker_id),
     status: row.status as Job['status'],
-    progress: row.progress === null ? null : Number(row.progress),
-    error_message: (row.error_message as string | null) ?? null,
-    last_update_at: (row.last_update_at as string | null) ?? null,
+    progress: numberOrNull(row.progress),
+    error_message: text(row.error_message),
+    last_update_at: text(row.last_update_at),
     last_update_source: (row.last_update_source as Job['last_update_source']) ?? null,
-    provider_updated_at: (row.provider_updated_at as string | null) ?? null,
-    next_poll_at: (row.next_poll_at as string | null) ?? null,
-    poll_attempts: row.poll_attempts === null ? null : Number(row.poll_attempts),
+    provider_updated_at: text(row.provider_updated_at),
+    next_poll_at: text(row.next_poll_at),
+    poll_attempts: numberOrNull(row.poll_attempts),
     updatedAt: String(row.updated_at),
     createdAt: String(row.created_at),
   } as Job
@@ -52,55 +57,77 @@ export async function readJobs(
   return result.rows.map((row) => toJob(row as unknown as Row))
 }
 
-function changeValues(change: JobChange) {
-  return [
-    change.provider,
-    change.external_id ?? null,
-    change.status,
-    change.progress ?? null,
-    change.result === undefined ? null : JSON.stringify(change.result),
-    change.result === undefined ? 0 : 1,
-    change.error_message === undefined ? null : change.error_message,
-    change.error_message === undefined ? 0 : 1,
-    change.provider_updated_at ?? null,
-    change.last_update_at ?? null,
-    change.last_update_source ?? null,
-    JSON.stringify(change.status_history ?? []),
-  ]
+/** The first id free for new jobs; valid while this connection holds the write lock. */
+export async function readNextJobId(client: Client): Promise<number> {
+  const result = await client.execute('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM jobs')
+  return Number(result.rows[0].next)
 }
 
-export async function insertJob(client: Client, change: JobChange, nowIso: string): Promise<Job> {
-  const result = await client.execute({
-    sql: `INSERT INTO jobs (provider, external_id, status, progress, result, error_message,
-        provider_updated_at, last_update_at, last_update_source, status_history, next_poll_at,
-        poll_attempts, updated_at, created_at)
-      SELECT p1, p2, p3, p4, CASE WHEN p6 THEN p5 END, CASE WHEN p8 THEN p7 END, p9, p10, p11, p12,
-        NULL, 0, ?, ?
-      FROM (SELECT ? AS p1, ? AS p2, ? AS p3, ? AS p4, ? AS p5, ? AS p6, ? AS p7, ? AS p8, ? AS p9,
-        ? AS p10, ? AS p11, ? AS p12)
-      RETURNING *`,
-    args: [nowIso, nowIso, ...changeValues(change)],
-  })
-  return toJob(result.rows[0] as unknown as Row)
-}
-
-export async function updateJob(
-  client: Client,
-  id: number,
+/** The job as it is once `change` applies: what the row will hold after the batch's write. */
+export function applyChange(
+  existing: Job | null,
   change: JobChange,
+  id: number,
   nowIso: string,
-): Promise<Job> {
-  const result = await client.execute({
-    sql: `UPDATE jobs SET provider = p1, external_id = p2, status = p3, progress = p4,
-        result = CASE WHEN p6 THEN p5 ELSE result END,
-        error_message = CASE WHEN p8 THEN p7 ELSE error_message END,
-        provider_updated_at = p9, last_update_at = p10, last_update_source = p11, status_history = p12,
-        next_poll_at = NULL, poll_attempts = 0, updated_at = ?
-      FROM (SELECT ? AS p1, ? AS p2, ? AS p3, ? AS p4, ? AS p5, ? AS p6, ? AS p7, ? AS p8, ? AS p9,
-        ? AS p10, ? AS p11, ? AS p12)
-      WHERE id = ?
-      RETURNING *`,
-    args: [nowIso, ...changeValues(change), id],
-  })
-  return toJob(result.rows[0] as unknown as Row)
+): Job {
+  return {
+    ...(existing ?? {
+      endpoint: null,
+      job_type: null,
+      priority: null,
+      machine_id: null,
+      worker_id: null,
+      input: null,
+      result: null,
+      error_message: null,
+      createdAt: nowIso,
+    }),
+    ...change,
+    id,
+    updatedAt: nowIso,
+  } as Job
+}
+
+/** A job as one JSON row; JSON columns as text. Throws for a value JSON cannot hold. */
+export function toJobRow(job: Job): Record<string, unknown> {
+  return {
+    id: Number(job.id),
+    provider: job.provider,
+    external_id: job.external_id ?? null,
+    status: job.status,
+    progress: job.progress ?? null,
+    result: job.result === null || job.result === undefined ? null : JSON.stringify(job.result),
+    error_message: job.error_message ?? null,
+    status_history: JSON.stringify(job.status_history ?? []),
+    provider_updated_at: job.provider_updated_at ?? null,
+    last_update_at: job.last_update_at ?? null,
+    last_update_source: job.last_update_source ?? null,
+    next_poll_at: job.next_poll_at ?? null,
+    poll_attempts: job.poll_attempts ?? 0,
+    updated_at: job.updatedAt,
+    created_at: job.createdAt,
+  }
+}
+
+const COLUMNS = `provider, external_id, status, progress, result, error_message, status_history,
+  provider_updated_at, last_update_at, last_update_source, next_poll_at, poll_attempts, updated_at`
+const VALUES = `value ->> 'provider', value ->> 'external_id', value ->> 'status', value ->> 'progress',
+  value ->> 'result', value ->> 'error_message', value ->> 'status_history',
+  value ->> 'provider_updated_at', value ->> 'last_update_at', value ->> 'last_update_source',
+  value ->> 'next_poll_at', value ->> 'poll_attempts', value ->> 'updated_at'`
+
+export function buildJobInsert(rows: Record<string, unknown>[]) {
+  return {
+    sql: `INSERT INTO jobs (id, ${COLUMNS}, created_at)
+      SELECT value ->> 'id', ${VALUES}, value ->> 'created_at' FROM json_each(?)`,
+    args: [JSON.stringify(rows)],
+  }
+}
+
+export function buildJobUpdate(rows: Record<string, unknown>[]) {
+  return {
+    sql: `UPDATE jobs AS j SET (${COLUMNS}) = (${VALUES.replaceAll('value', 'c.value')})
+      FROM json_each(?) AS c WHERE j.id = c.value ->> 'id'`,
+    args: [JSON.stringify(rows)],
+  }
 }

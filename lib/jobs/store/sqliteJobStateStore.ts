@@ -1,15 +1,11 @@
 // SQLite job-state store: one IMMEDIATE transaction per batch on a connection of its own (the worker's
-// store thread): read the jobs it touches, apply every update in arrival order, store the job.* events
-// once with their deliveries, and mark the finished logs, then commit.
+// store thread): read the jobs it touches, apply every update in arrival order in memory, then write the
+// new and changed jobs, the job.* events (stored once), their deliveries and the finished logs with one
+// statement each, and commit.
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
 import type { DocumentId, NewDelivery, NewEvent } from '@/lib/delivery/deliveryTypes'
-import {
-  buildDeliveryInsert,
-  buildEventInsert,
-  chunk,
-  INSERT_CHUNK_ROWS,
-} from '@/lib/delivery/store/sqliteEventRows'
+import { buildDeliveryInsert, buildEventInsert } from '@/lib/delivery/store/sqliteEventRows'
 import { matchesSubscription } from '@/lib/events/matchSubscription'
 import { buildDelivery, buildEvent, generateEventId } from '@/lib/events/publishEvent'
 import { buildLogOutcomeUpdate } from '@/lib/inbound/store/sqliteInboundLogStore'
@@ -19,7 +15,14 @@ import type { ActiveSubscription } from '@/lib/subscriptions/loadActiveSubscript
 import type { Job } from '@/payload-types'
 import { computeJobUpdate, isJobIdShape, toJobEventData } from '../computeJobUpdate'
 import type { JobStateStore, JobUpdateItem, JobUpdateItemResult } from './jobStateStore'
-import { insertJob, readJobs, updateJob } from './sqliteJobRows'
+import {
+  applyChange,
+  buildJobInsert,
+  buildJobUpdate,
+  readJobs,
+  readNextJobId,
+  toJobRow,
+} from './sqliteJobRows'
 
 type Client = SQLiteAdapter['client']
 
@@ -66,6 +69,9 @@ export function createSqliteJobStateStore(client: Client): JobStateStore {
         items.map((item) => item.update.external_job_id),
       ),
     )
+    let nextJobId: number | null = null
+    // Every job the batch changed, as its row will be; new ones are inserted, the rest updated.
+    const written = new Map<number, { row: Record<string, unknown>; isNew: boolean }>()
     const events: NewEvent[] = []
     const deliveries: NewDelivery[] = []
     const results: JobUpdateItemResult[] = []
@@ -84,16 +90,21 @@ export function createSqliteJobStateStore(client: Client): JobStateStore {
           })
           continue
         }
-        const job = existing
-          ? await updateJob(client, Number(existing.id), decision.change, nowIso)
-          : await insertJob(client, decision.change, nowIso)
+        nextJobId ??= existing ? null : await readNextJobId(client)
+        const id = existing ? Number(existing.id) : nextJobId!++
+        const job = applyChange(existing, decision.change, id, nowIso)
+        // Serialized here, per item, so a value JSON cannot hold fails this item and no other.
+        const row = toJobRow(job)
+        const event = decision.eventType
+          ? buildEvent({
+              eventId: generateEventId(),
+              eventType: decision.eventType,
+              data: toJobEventData(job),
+            })
+          : null
+        written.set(id, { row, isNew: !existing || (written.get(id)?.isNew ?? false) })
         jobs.remember(job)
-        if (decision.eventType) {
-          const event = buildEvent({
-            eventId: generateEventId(),
-            eventType: decision.eventType,
-            data: toJobEventData(job),
-          })
+        if (event) {
           events.push(event)
           for (const subscription of subscriptions) {
             if (matchesSubscription(subscription, event.eventType, event.data))
@@ -108,16 +119,18 @@ export function createSqliteJobStateStore(client: Client): JobStateStore {
           eventType: decision.eventType,
         })
       } catch (error) {
-        // A statement that fails inside a transaction undoes only itself: the rest of the batch goes on.
         results.push({ logId: item.logId, ok: false, error: describe(error) })
       }
     }
+    const rows = [...written.values()]
+    const inserted = rows.filter((entry) => entry.isNew).map((entry) => entry.row)
+    const updated = rows.filter((entry) => !entry.isNew).map((entry) => entry.row)
+    if (inserted.length > 0) await client.execute(buildJobInsert(inserted))
+    if (updated.length > 0) await client.execute(buildJobUpdate(updated))
     const counts = new Map<string, number>()
     for (const row of deliveries) counts.set(row.eventId, (counts.get(row.eventId) ?? 0) + 1)
-    for (const rows of chunk(events, INSERT_CHUNK_ROWS))
-      await client.execute(buildEventInsert(rows, counts, nowIso))
-    for (const rows of chunk(deliveries, INSERT_CHUNK_ROWS))
-      await client.execute(buildDeliveryInsert(rows, nowIso))
+    if (events.length > 0) await client.execute(buildEventInsert(events, counts, nowIso))
+    if (deliveries.length > 0) await client.execute(buildDeliveryInsert(deliveries, nowIso))
     const finished: LogOutcome[] = []
     items.forEach((item, index) => {
       if (!item.finishLog) return

@@ -1,6 +1,7 @@
-// The worker's SQLite stores on a thread of their own: libsql is synchronous, so claims, outcome writes
-// and the batched job-state transactions run here, on their own connection, while the worker's event
-// loop sends HTTP and beats its heartbeat. Calls run one at a time: a transaction is never interleaved.
+// The hot-path SQLite stores on a thread of their own: libsql is synchronous, so claims, outcome writes,
+// group-committed inserts and the batched job-state transactions run here, on their own connection,
+// while the process's event loop serves HTTP and beats its heartbeat. Calls run one at a time: a
+// transaction is never interleaved.
 import { parentPort, workerData } from 'node:worker_threads'
 
 import { createClient } from '@libsql/client'

@@ -1,4 +1,5 @@
-// The worker's SQLite stores as async proxies to sqliteStoreThread.ts.
+// A process's SQLite hot-path stores as async proxies to sqliteStoreThread.ts, so waiting for the write
+// lock or running a batch never blocks the process's event loop.
 import { Worker } from 'node:worker_threads'
 
 import type { DeliveryStore } from '@/lib/delivery/store/deliveryStore'
@@ -6,11 +7,9 @@ import type { InboundLogStore } from '@/lib/inbound/store/inboundLogStore'
 import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
 import type { StoreName, StoreThreadReply, StoreThreadRequest } from './sqliteStoreThread'
 
-export type WorkerLogStore = Pick<InboundLogStore, 'claimLogs' | 'recordLogOutcomes'>
-
 export type SqliteStoreThread = {
   delivery: DeliveryStore
-  inbound: WorkerLogStore
+  inbound: InboundLogStore
   jobs: JobStateStore
   close(): Promise<number>
 }
@@ -61,7 +60,7 @@ export function startSqliteStoreThread(
       'releaseDeliveries',
       'setSubscriptionFailingSince',
     ]),
-    inbound: proxy<WorkerLogStore>('inbound', ['claimLogs', 'recordLogOutcomes']),
+    inbound: proxy<InboundLogStore>('inbound', ['insertLogs', 'claimLogs', 'recordLogOutcomes']),
     jobs: proxy<JobStateStore>('jobs', ['applyJobUpdates']),
     close: () => thread.terminate(),
   }
