@@ -359,8 +359,8 @@ export interface WebhookLog {
   processing_attempts?: number | null;
   lease_expires_at?: string | null;
   leased_by?: string | null;
-  updatedAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -413,8 +413,8 @@ export interface Job {
   provider_updated_at?: string | null;
   next_poll_at?: string | null;
   poll_attempts?: number | null;
-  updatedAt: string;
   createdAt: string;
+  updatedAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -705,8 +705,8 @@ export interface WebhookLogsSelect<T extends boolean = true> {
   processing_attempts?: T;
   lease_expires_at?: T;
   leased_by?: T;
-  updatedAt?: T;
   createdAt?: T;
+  updatedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -731,8 +731,8 @@ export interface JobsSelect<T extends boolean = true> {
   provider_updated_at?: T;
   next_poll_at?: T;
   poll_attempts?: T;
-  updatedAt?: T;
   createdAt?: T;
+  updatedAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

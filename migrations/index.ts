@@ -3,6 +3,7 @@ import * as migration_20261122_191901_index_texts_parent from './20261122_191901
 import * as migration_20261130_091348_delivery_series_index from './20261130_091348_delivery_series_index';
 import * as migration_20261201_233156_events_stored_once from './20261201_233156_events_stored_once';
 import * as migration_20261201_233810_worker_wake_port from './20261201_233810_worker_wake_port';
+import * as migration_20261202_000047_trim_log_and_job_indexes from './20261202_000047_trim_log_and_job_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_233810_worker_wake_port.up,
     down: migration_20261201_233810_worker_wake_port.down,
-    name: '20261201_233810_worker_wake_port'
+    name: '20261201_233810_worker_wake_port',
+  },
+  {
+    up: migration_20261202_000047_trim_log_and_job_indexes.up,
+    down: migration_20261202_000047_trim_log_and_job_indexes.down,
+    name: '20261202_000047_trim_log_and_job_indexes'
   },
 ];

@@ -66,7 +66,7 @@ async function ingest(request: IncomingMessage, response: ServerResponse) {
     )
     const stored = await writer.submit({
       source: 'fal',
-      headers: redactHeaders(new Headers(headers)),
+      headers: redactHeaders(Object.fromEntries(new Headers(headers).entries())),
       sourceIp: null,
       receivedAt,
       pathJobId: null,

@@ -15,6 +15,7 @@ export const Jobs: CollectionConfig = {
     group: 'Inbound',
   },
   access: { read: isAuthenticated, create: isOperator, update: isOperator, delete: isAdmin },
+  // Every index is paid on each callback that changes a job: only those a query uses.
   indexes: [{ fields: ['provider', 'external_id'] }, { fields: ['status', 'last_update_at'] }],
   fields: [
     {
@@ -22,7 +23,7 @@ export const Jobs: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/collections/Jobs/components/JobOverview#JobOverview' } },
     },
-    { name: 'provider', type: 'text', required: true, index: true },
+    { name: 'provider', type: 'text', required: true },
     { name: 'external_id', type: 'text', index: true },
     {
       name: 'endpoint',
@@ -38,7 +39,6 @@ export const Jobs: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'queued',
-      index: true,
       options: [...JOB_STATUSES],
     },
     { name: 'progress', type: 'number', min: 0, max: 100, defaultValue: 0 },
@@ -51,10 +51,13 @@ export const Jobs: CollectionConfig = {
       defaultValue: [],
       admin: { components: JSON_AS_TEXT },
     },
-    { name: 'last_update_at', type: 'date', index: true },
+    { name: 'last_update_at', type: 'date' },
     { name: 'last_update_source', type: 'select', options: [...JOB_UPDATE_SOURCES] },
     { name: 'provider_updated_at', type: 'date' },
-    { name: 'next_poll_at', type: 'date', index: true },
+    { name: 'next_poll_at', type: 'date' },
     { name: 'poll_attempts', type: 'number', defaultValue: 0 },
+    { name: 'createdAt', type: 'date', index: true, admin: { hidden: true } },
+    // Declared only to drop Payload's default index on it: no query sorts or filters jobs by it.
+    { name: 'updatedAt', type: 'date', admin: { hidden: true } },
   ],
 }

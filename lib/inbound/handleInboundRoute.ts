@@ -2,7 +2,8 @@
 import { readEnv } from '@/lib/config/env'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { createProviderContext } from './providerContext'
-import { DEFAULT_BODY_LIMIT_BYTES } from './readLimitedBody'
+import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
+import { DEFAULT_BODY_LIMIT_BYTES, readLimitedBody } from './readLimitedBody'
 import { receiveWebhook } from './receiveWebhook'
 
 /** Benchmark-only switch (bench/inbound): measures the route without persistence. Never set it in production. */
@@ -15,10 +16,11 @@ export function readInboundBodyLimit(): number {
   return readEnv().INBOUND_BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES
 }
 
-export async function handleInboundRoute(
-  request: Request,
+/** The inbound pipeline for any server: node:http's fast path calls it directly. */
+export async function answerInboundCallback(
+  request: InboundHttpRequest,
   params: { provider: string; jobId?: string },
-): Promise<Response> {
+): Promise<InboundAnswer> {
   const payload = await getPayloadClient()
   return receiveWebhook(
     payload,
@@ -30,4 +32,22 @@ export async function handleInboundRoute(
       persist,
     },
   )
+}
+
+/** The App Router routes' handler: the same pipeline over a fetch Request. */
+export async function handleInboundRoute(
+  request: Request,
+  params: { provider: string; jobId?: string },
+): Promise<Response> {
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value))
+  const answer = await answerInboundCallback(
+    {
+      headers,
+      query: Object.fromEntries(new URL(request.url).searchParams.entries()),
+      readBody: (limitBytes) => readLimitedBody(request, limitBytes),
+    },
+    params,
+  )
+  return Response.json(answer.body, { status: answer.status })
 }

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 
 import { InboundRejection } from './inboundRejection'
 import type { ProviderContext, RawInboundRequest } from './providers/inboundProvider'
-import { readLimitedBody } from './readLimitedBody'
+import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { redactHeaders, redactQuery } from './redactHeaders'
 import { resolveProvider } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
@@ -21,31 +21,24 @@ export type ReceiveOptions = {
 
 const MAX_SOURCE_NAME = 64
 
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status })
+function errorAnswer(status: number, code: string, message: string): InboundAnswer {
+  return { status, body: { error: { code, message } } }
 }
 
-function readSourceIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for')
+function readSourceIp(headers: Record<string, string>): string | null {
+  const forwarded = headers['x-forwarded-for']
   if (forwarded) return forwarded.split(',')[0].trim()
-  return headers.get('x-real-ip')
-}
-
-function lowerCaseHeaders(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {}
-  headers.forEach((value, name) => (record[name.toLowerCase()] = value))
-  return record
+  return headers['x-real-ip'] ?? null
 }
 
 export async function receiveWebhook(
   payload: Payload,
-  request: Request,
+  request: InboundHttpRequest,
   params: { provider: string; jobId: string | null },
   options: ReceiveOptions,
-): Promise<Response> {
+): Promise<InboundAnswer> {
   const receivedAt = options.context.now()
-  const url = new URL(request.url)
-  const query = Object.fromEntries(url.searchParams.entries())
+  const query = request.query
   const source = params.provider.slice(0, MAX_SOURCE_NAME)
   const storedHeaders = { ...redactHeaders(request.headers), ...prefixQuery(redactQuery(query)) }
   const baseLog = {
@@ -58,7 +51,7 @@ export async function receiveWebhook(
   const writer = getInboundLogWriter(payload)
   let rawBody: Buffer | null = null
 
-  const reject = async (rejection: InboundRejection): Promise<Response> => {
+  const reject = async (rejection: InboundRejection): Promise<InboundAnswer> => {
     const row: NewInboundLog = {
       ...baseLog,
       status: 'rejected',
@@ -70,11 +63,11 @@ export async function receiveWebhook(
       externalJobId: null,
     }
     await writer.submit(row)
-    return errorResponse(rejection.status, rejection.code, rejection.message)
+    return errorAnswer(rejection.status, rejection.code, rejection.message)
   }
 
   try {
-    rawBody = await readLimitedBody(request, options.bodyLimitBytes)
+    rawBody = await request.readBody(options.bodyLimitBytes)
     const provider = await resolveProvider(payload, params.provider)
     if (!provider) {
       throw new InboundRejection(
@@ -84,13 +77,14 @@ export async function receiveWebhook(
     }
     const raw: RawInboundRequest = {
       rawBody,
-      headers: lowerCaseHeaders(request.headers),
+      headers: request.headers,
       query,
       jobId: params.jobId,
       receivedAt,
     }
     const callback = await provider.verify(raw, options.context)
-    if (!options.persist) return Response.json({ received: true, id: null, duplicate: false })
+    if (!options.persist)
+      return { status: 200, body: { received: true, id: null, duplicate: false } }
     const stored = await writer.submit({
       ...baseLog,
       status: 'received',
@@ -102,14 +96,14 @@ export async function receiveWebhook(
       externalJobId: callback.externalJobId,
     })
     const id = String(stored.duplicateOf ?? stored.id)
-    return Response.json({ received: true, id, duplicate: stored.duplicateOf !== null })
+    return { status: 200, body: { received: true, id, duplicate: stored.duplicateOf !== null } }
   } catch (error) {
     if (error instanceof InboundRejection) return reject(error)
     console.error(
       '[inbound] could not store a callback; answering 500 so the provider retries',
       error,
     )
-    return errorResponse(500, 'internal_error', 'The callback could not be stored; retry later.')
+    return errorAnswer(500, 'internal_error', 'The callback could not be stored; retry later.')
   }
 }
 

@@ -1,11 +1,10 @@
 // Headers as stored in a log: lower-cased, with credentials and signatures masked.
 const SECRET_HEADER = /authorization|cookie|signature|secret|token|api[-_]?key|password/i
 
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const redacted: Record<string, string> = {}
-  headers.forEach((value, name) => {
+  for (const [name, value] of Object.entries(headers))
     redacted[name] = SECRET_HEADER.test(name) ? `[redacted ${value.length} chars]` : value
-  })
   return redacted
 }
 

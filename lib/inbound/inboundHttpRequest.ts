@@ -1,0 +1,11 @@
+// A callback request as the inbound pipeline needs it, whichever server received it (the App Router's
+// fetch Request, or node:http on the production fast path), and the answer it gets.
+export type InboundHttpRequest = {
+  /** Lower-cased names; repeated headers joined with ", " as fetch's Headers does. */
+  headers: Record<string, string>
+  query: Record<string, string>
+  /** The raw body, or an InboundRejection('payload_too_large') past the limit. */
+  readBody(limitBytes: number): Promise<Buffer>
+}
+
+export type InboundAnswer = { status: number; body: Record<string, unknown> }
