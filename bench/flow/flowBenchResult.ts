@@ -2,6 +2,7 @@
 import type { MachineDescription } from '../outbound/describeMachine'
 import type { MemoryReading } from '../outbound/readPeakRss'
 import type { FlowOptions } from './flowOptions'
+import type { BacklogResult } from './measureBacklog'
 import type { BurstResult } from './measureBurst'
 import type { IdleResult } from './measureIdleFlow'
 import type { ListResult } from './measureManagementList'
@@ -18,5 +19,6 @@ export type FlowBenchResult = {
   singlePublish: SinglePublishResult
   batchPublish: BatchPublishResult
   memory: { web: MemoryReading; worker: MemoryReading }
+  backlog: BacklogResult | null
   durationMs: number
 }

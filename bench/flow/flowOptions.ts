@@ -11,6 +11,9 @@ export type FlowOptions = {
   batchRequests: number
   batchSize: number
   listSeconds: number
+  /** Callbacks stored while the worker is stopped, then drained beside a steady stream (0: skip). */
+  backlog: number
+  streamRate: number
   out?: string
   /** Writes the worker's and web process's V8 CPU profiles here (`npm run bench:profile -- <file>`). */
   profileDir?: string
@@ -38,6 +41,8 @@ export function readFlowOptions(argv = process.argv.slice(2)): FlowOptions {
       'batch-requests': { type: 'string' },
       'batch-size': { type: 'string' },
       'list-seconds': { type: 'string' },
+      backlog: { type: 'string' },
+      'stream-rate': { type: 'string' },
       out: { type: 'string' },
       'profile-dir': { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
@@ -53,6 +58,8 @@ export function readFlowOptions(argv = process.argv.slice(2)): FlowOptions {
     batchRequests: positiveInteger('batch-requests', values['batch-requests'], 5),
     batchSize: positiveInteger('batch-size', values['batch-size'], 1_000),
     listSeconds: positiveInteger('list-seconds', values['list-seconds'], 5),
+    backlog: values.backlog === '0' ? 0 : positiveInteger('backlog', values.backlog, 10_000),
+    streamRate: positiveInteger('stream-rate', values['stream-rate'], 100),
     out: values.out,
     profileDir: values['profile-dir'],
     skipBuild: values['skip-build'],

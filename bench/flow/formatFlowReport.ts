@@ -1,6 +1,7 @@
 // The flow bench's markdown report: per-round figures with their medians, then the API phases.
 import { median, round } from '../outbound/statistics'
 import type { FlowBenchResult, FlowRound } from './flowBenchResult'
+import type { StreamFigures } from './measureBacklog'
 
 type RoundFigure = { label: string; read: (round: FlowRound) => number; digits?: number }
 
@@ -34,6 +35,24 @@ function formatBatch(result: FlowBenchResult['batchPublish']): string {
   return `${round(result.eventsPerSecond)} events/s (${result.requests} × ${result.events / result.requests} events, p99 ${round(result.p99Ms)} ms per request)`
 }
 
+function formatBacklog(backlog: FlowBenchResult['backlog']): string[] {
+  if (!backlog) return []
+  const stream = (figures: StreamFigures) =>
+    `${round(figures.deliveredPerSecond)} delivered/s, publish → delivered p50 ${round(figures.p50Ms)} ms, p99 ${round(figures.p99Ms)} ms`
+  return [
+    '',
+    `Backlog: ${backlog.acknowledged} callbacks stored with the worker stopped, then drained by a fresh worker while ${backlog.streamPerSecond} other events/s were published.`,
+    '',
+    '| Backlog figure | Value |',
+    '|---|---|',
+    `| Drain (callback → job.completed delivered) | ${round(backlog.drainMs / 1_000)} s, ${round(backlog.drainRate)} callbacks/s |`,
+    `| Other events, idle hub | ${stream(backlog.idleStream)} |`,
+    `| Other events, during the drain | ${stream(backlog.drainStream)} |`,
+    `| During / idle delivery rate | ${round(backlog.streamRatio, 2)} |`,
+    `| Worker heartbeat during the drain | ${backlog.heartbeat.samples} health samples, oldest heartbeat ${round(backlog.heartbeat.maxAgeMs)} ms, ${backlog.heartbeat.notAliveSamples} samples not "alive" |`,
+  ]
+}
+
 export function formatFlowReport(result: FlowBenchResult): string {
   const { machine, options, list, singlePublish: single, memory } = result
   const failures = result.rounds.map((r) => JSON.stringify(r.burst.failures)).join(', ')
@@ -53,6 +72,8 @@ export function formatFlowReport(result: FlowBenchResult): string {
     `| GET /api/v1/webhooks/subscriptions (${options.connections} conn, ${options.listSeconds} s) | ${round(list.rps)} req/s, p50 ${round(list.p50Ms)} ms, p99 ${round(list.p99Ms)} ms, ${list.errors} errors |`,
     `| POST /api/v1/webhooks/events (${single.sent} single events, ${options.connections} conn) | ${round(single.rate)} events/s, p50 ${round(single.p50Ms)} ms, p99 ${round(single.p99Ms)} ms, statuses ${JSON.stringify(single.statuses)} |`,
     `| POST /api/v1/webhooks/events/batch | ${formatBatch(result.batchPublish)} |`,
+    '',
+    ...formatBacklog(result.backlog),
     '',
     `Peak RSS: web ${round(memory.web.peakRssMb)} MB, worker ${round(memory.worker.peakRssMb)} MB. Total run ${round(result.durationMs / 1_000)} s.`,
   ].join('\n')

@@ -8,6 +8,7 @@ import type { FlowBenchResult, FlowRound } from './flowBenchResult'
 import { readFlowOptions } from './flowOptions'
 import { formatFlowReport } from './formatFlowReport'
 import { createJobCompletedSubscription } from './hubApi'
+import { measureBacklog } from './measureBacklog'
 import { measureBurst } from './measureBurst'
 import { measureIdleFlow } from './measureIdleFlow'
 import { measureManagementList } from './measureManagementList'
@@ -20,7 +21,7 @@ const startedAt = Date.now()
 const log = (message: string) => console.error(`[flow] ${message}`)
 
 // Every phase has its own deadline; this one catches whatever a phase's deadline did not foresee.
-const overallLimitMs = 900_000 + options.rounds * options.callbacks * 250
+const overallLimitMs = 900_000 + (options.rounds * options.callbacks + options.backlog) * 250
 setTimeout(() => {
   console.error(`[flow] gave up: the whole run passed its ${overallLimitMs} ms limit`)
   process.exit(1)
@@ -69,6 +70,17 @@ try {
     batchSize: options.batchSize,
   })
   const memory = { web: readPeakRss(hub.webPid), worker: readPeakRss(hub.workerPid) }
+  const backlog =
+    options.backlog > 0
+      ? (log(`backlog of ${options.backlog} callbacks beside ${options.streamRate} events/s`),
+        await measureBacklog({
+          hub,
+          receiver,
+          callbacks: options.backlog,
+          connections: options.connections,
+          streamPerSecond: options.streamRate,
+        }))
+      : null
   await receiver.stop()
   await hub.stop()
 
@@ -85,6 +97,7 @@ try {
     singlePublish,
     batchPublish,
     memory,
+    backlog,
     durationMs: Date.now() - startedAt,
   }
   console.log(formatFlowReport(result))

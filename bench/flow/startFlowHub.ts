@@ -1,4 +1,5 @@
 // The product as `npm start` runs it (migrate, web, worker) on a fresh database, seeded with an admin key.
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
 import { trackChild } from '../chaos/trackChildren'
@@ -15,7 +16,11 @@ export type FlowHub = {
   database: BenchDatabase
   signer: ReturnType<typeof createFalSigner>
   webPid: number
-  workerPid: number
+  /** The running worker's pid (it changes when the worker is restarted). */
+  readonly workerPid: number
+  /** SIGTERM and wait for the drain: callbacks are then stored but not processed. */
+  stopWorker(): Promise<void>
+  startWorker(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -42,18 +47,31 @@ export async function startFlowHub(options: { profileDir?: string } = {}): Promi
     ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]
     : []
   const web = await startHubWebServer(await findFreePort(), env, { nodeFlags: profileFlags })
-  const worker = trackChild(spawnTypeScript('scripts/worker.ts', { env, nodeFlags: profileFlags }))
-  await waitForOutput(worker, /\[worker\] \S+ started/, 60_000)
-  worker.stdout?.resume()
+  const spawnWorker = async () => {
+    const child = trackChild(spawnTypeScript('scripts/worker.ts', { env, nodeFlags: profileFlags }))
+    await waitForOutput(child, /\[worker\] \S+ started/, 60_000)
+    child.stdout?.resume()
+    return child
+  }
+  let worker: ChildProcess | null = await spawnWorker()
 
   return {
     api: { baseUrl: web.baseUrl, apiKey },
     database,
     signer,
     webPid: web.pid,
-    workerPid: worker.pid ?? 0,
+    get workerPid() {
+      return worker?.pid ?? 0
+    },
+    async stopWorker() {
+      if (worker) await stopChild(worker, 30_000)
+      worker = null
+    },
+    async startWorker() {
+      worker ??= await spawnWorker()
+    },
     async stop() {
-      await Promise.all([web.stop(), stopChild(worker, 30_000)])
+      await Promise.all([web.stop(), worker ? stopChild(worker, 30_000) : undefined])
       jwks.close()
     },
   }

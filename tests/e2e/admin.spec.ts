@@ -95,7 +95,7 @@ test('a failed delivery shows its attempts, and a replay after the receiver reco
   const timeline = page.getByTestId('attempts-timeline')
   await expect(timeline.getByTestId('attempt-1')).toContainText('500')
   await expect(timeline.getByTestId('attempt-1')).toContainText('receiver is down')
-  await expect(page.getByTestId('json-payload')).toContainText('"job_id": "job-e2e-1"')
+  await expect(page.getByTestId('delivery-body')).toContainText('"job_id": "job-e2e-1"')
   // The admin must work offline: nothing may come from a CDN (Payload's Monaco editor would).
   expect(offSiteRequests).toEqual([])
   await page.screenshot({ path: testInfo.outputPath('delivery-detail.png'), fullPage: true })
@@ -107,6 +107,34 @@ test('a failed delivery shows its attempts, and a replay after the receiver reco
     await expect(page.getByTestId('attempt-2')).toContainText('200', { timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
   await expect(page.locator('#field-status')).toContainText('succeeded')
+})
+
+test('the Events view shows a published event once, where it went, and one that reached nobody', async ({
+  page,
+  request,
+}) => {
+  const reachedNobody = await callApi<{ event_id: string; deliveries_created: number }>(
+    request,
+    'POST',
+    '/api/v1/webhooks/events',
+    { event_type: 'report.generated', data: { report_id: 'e2e-unmatched' } },
+  )
+  expect(reachedNobody.deliveries_created).toBe(0)
+  const {
+    items: [event],
+  } = await callApi<{ items: { id: string }[] }>(
+    request,
+    'GET',
+    '/api/v1/webhooks/events?job_id=job-e2e-1&type=job.completed',
+  )
+  await signIn(page, E2E_ADMIN)
+  await page.goto(`/admin/collections/webhook-events/${event.id}`)
+  const whereItWent = page.getByTestId('event-deliveries')
+  await expect(
+    whereItWent.locator(`a[href$="/webhook-deliveries/${deadDeliveryId}"]`),
+  ).toBeVisible()
+  await page.goto('/admin/collections/webhook-events')
+  await expect(page.getByText(reachedNobody.event_id)).toBeVisible()
 })
 
 test('the subscription page sends a test event and shows a rotated secret once', async ({

@@ -5,6 +5,7 @@ import { signIn } from './signInAsAdmin'
 
 const COLLECTIONS = [
   ['webhooks', 'Webhook subscriptions'],
+  ['webhook-events', 'Events'],
   ['webhook-deliveries', 'Deliveries'],
   ['event-types', 'Custom event types'],
   ['webhook-logs', 'Inbound logs'],
