@@ -103,8 +103,8 @@ export async function measureBacklog(args: Args): Promise<BacklogResult> {
   const acknowledged = firing.acknowledged.length
 
   const streamPrefix = `backlog-drain-${tag}-`
-  const from = preciseNow()
   await args.hub.startWorker()
+  const from = preciseNow()
   const heartbeat = sampleHeartbeat(args.hub.api, 250)
   const stream = publishSteadily(args.hub.api, {
     prefix: streamPrefix,

@@ -54,6 +54,21 @@ try {
     rounds.push({ burst, idle })
   }
 
+  // The backlog phase restarts the worker: its first process's peak is read now.
+  const firstWorkerMemory = readPeakRss(hub.workerPid)
+  // Right after the rounds, while nothing else is queued: the stream's idle figures are truly idle.
+  const backlog =
+    options.backlog > 0
+      ? (log(`backlog of ${options.backlog} callbacks beside ${options.streamRate} events/s`),
+        await measureBacklog({
+          hub,
+          receiver,
+          callbacks: options.backlog,
+          connections: options.connections,
+          streamPerSecond: options.streamRate,
+        }))
+      : null
+
   // The list runs before publishing, so the worker is not draining the published events meanwhile.
   log('management list')
   const list = await measureManagementList(hub.api, {
@@ -69,18 +84,14 @@ try {
     requests: options.batchRequests,
     batchSize: options.batchSize,
   })
-  const memory = { web: readPeakRss(hub.webPid), worker: readPeakRss(hub.workerPid) }
-  const backlog =
-    options.backlog > 0
-      ? (log(`backlog of ${options.backlog} callbacks beside ${options.streamRate} events/s`),
-        await measureBacklog({
-          hub,
-          receiver,
-          callbacks: options.backlog,
-          connections: options.connections,
-          streamPerSecond: options.streamRate,
-        }))
-      : null
+  const lastWorkerMemory = readPeakRss(hub.workerPid)
+  const memory = {
+    web: readPeakRss(hub.webPid),
+    worker:
+      firstWorkerMemory.peakRssMb >= lastWorkerMemory.peakRssMb
+        ? firstWorkerMemory
+        : lastWorkerMemory,
+  }
   await receiver.stop()
   await hub.stop()
 

@@ -1,17 +1,32 @@
-// The requests the production web process answers from node:http itself: provider callbacks and event
-// publishing, the hot paths, with the same handlers as their App Router routes. Everything else is Next's.
+// The requests the production web process answers from node:http itself: provider callbacks, event
+// publishing and the management lists, the hot paths, with the same handlers as their App Router routes.
+// Everything else is Next's.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { handleListEventsRoute } from '@/lib/events/handleListEventsRoute'
 import { handlePublishBatchRoute } from '@/lib/events/handlePublishBatchRoute'
 import { handlePublishRoute } from '@/lib/events/handlePublishRoute'
 import { PUBLISH_BODY_LIMIT_BYTES } from '@/lib/events/publishLimits'
+import { handleListInboundLogsRoute } from '@/lib/inbound/handleListInboundLogsRoute'
+import { handleListJobsRoute } from '@/lib/jobs/handleListJobsRoute'
+import { handleListSubscriptionsRoute } from '@/lib/subscriptions/handleListSubscriptionsRoute'
 import { matchInboundPath } from './matchInboundPath'
 import { serveFetchHandler } from './serveFetchHandler'
 import { serveInboundCallback } from './serveInboundCallback'
 
-const PUBLISH_ROUTES: Record<string, (request: Request) => Promise<Response>> = {
+type FetchHandler = (request: Request) => Promise<Response>
+
+const PUBLISH_ROUTES: Record<string, FetchHandler> = {
   '/api/v1/webhooks/events': handlePublishRoute,
   '/api/v1/webhooks/events/batch': handlePublishBatchRoute,
+}
+
+// The management lists polled most (dashboards, scripts): no params in the path, so no routing to redo.
+const LIST_ROUTES: Record<string, FetchHandler> = {
+  '/api/v1/webhooks/subscriptions': handleListSubscriptionsRoute,
+  '/api/v1/webhooks/events': handleListEventsRoute,
+  '/api/v1/webhooks/logs': handleListInboundLogsRoute,
+  '/api/v1/jobs': handleListJobsRoute,
 }
 
 function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
@@ -31,6 +46,8 @@ function serveFastPath(request: IncomingMessage, response: ServerResponse): Prom
       bodyLimitBytes: PUBLISH_BODY_LIMIT_BYTES,
     })
   }
+  const list = request.method === 'GET' ? LIST_ROUTES[pathname] : undefined
+  if (list) return serveFetchHandler(request, response, list, { bodyLimitBytes: 0 })
   const inbound = matchInboundPath(request.method, pathname)
   return inbound ? serveInboundCallback(request, response, inbound) : null
 }

@@ -29,7 +29,9 @@ export async function serveFetchHandler(
     new Request(url, {
       method: request.method,
       headers: toFetchHeaders(request),
-      body: new Uint8Array(body),
+      // fetch refuses a body on GET and HEAD; the lists served here read none.
+      body:
+        request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(body),
     }),
   )
   const answerBody = Buffer.from(await answer.arrayBuffer())

@@ -136,9 +136,32 @@ describe('node:http fast path for publishing', () => {
   })
 
   it('leaves other methods and paths to Next', async () => {
-    expect((await fetch(`${baseUrl}/api/v1/webhooks/events`)).status).toBe(404)
+    expect((await fetch(`${baseUrl}/api/v1/webhooks/events`, { method: 'PUT' })).status).toBe(404)
     expect(
       (await fetch(`${baseUrl}/api/v1/webhooks/subscriptions`, { method: 'POST' })).status,
     ).toBe(404)
+    expect((await fetch(`${baseUrl}/api/v1/webhooks/subscriptions/1`)).status).toBe(404)
+  })
+
+  it('answers the management lists with the same envelope and authentication', async () => {
+    for (const path of [
+      '/api/v1/webhooks/subscriptions',
+      '/api/v1/webhooks/events?type=job.*',
+      '/api/v1/webhooks/logs',
+      '/api/v1/jobs',
+    ]) {
+      const answer = await fetch(`${baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${operatorKey}` },
+      })
+      expect(answer.status, path).toBe(200)
+      const body = (await answer.json()) as { success: boolean; data: { items: unknown[] } }
+      expect(body.success, path).toBe(true)
+      expect(Array.isArray(body.data.items), path).toBe(true)
+      expect((await fetch(`${baseUrl}${path}`)).status, path).toBe(401)
+    }
+    const refused = await fetch(`${baseUrl}/api/v1/webhooks/events?since=yesterday`, {
+      headers: { authorization: `Bearer ${operatorKey}` },
+    })
+    expect(refused.status).toBe(400)
   })
 })

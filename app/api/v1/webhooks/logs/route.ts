@@ -1,7 +1,3 @@
-import { handleApiRoute } from '@/lib/api/handleApiRoute'
-import { respondOk } from '@/lib/api/respond'
-import { listInboundLogs } from '@/lib/inbound/listInboundLogs'
+import { handleListInboundLogsRoute } from '@/lib/inbound/handleListInboundLogsRoute'
 
-export const GET = handleApiRoute('viewer', async ({ request, payload, user }) => {
-  return respondOk(await listInboundLogs(payload, request, user))
-})
+export const GET = handleListInboundLogsRoute
