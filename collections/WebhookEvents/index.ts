@@ -1,7 +1,6 @@
 // A published event (message), stored once with its body; its deliveries reference it by event_id.
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { nobody } from '../access/nobody'
 import { JSON_AS_TEXT } from '../shared/textFieldComponents'
@@ -16,7 +15,8 @@ export const WebhookEvents: CollectionConfig = {
     description:
       'Every published event, stored once. "Deliveries" 0 means it matched no subscription.',
   },
-  access: { read: isAuthenticated, create: nobody, update: nobody, delete: isAdmin },
+  // Deliveries compose their bodies from their event: deleting one would leave them nothing to send.
+  access: { read: isAuthenticated, create: nobody, update: nobody, delete: nobody },
   fields: [
     {
       name: 'deliveries',

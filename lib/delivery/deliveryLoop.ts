@@ -116,6 +116,11 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
         ),
       )
     }
+    if (!delivery.payload) {
+      return queueOutcome(
+        skippedAttempt(delivery, now(), `Event ${delivery.eventId} is no longer stored`),
+      )
+    }
     const body = buildDeliveryBody(delivery.payload, delivery.attemptCount)
     const headers = buildDeliveryHeaders({
       body,

@@ -51,7 +51,8 @@ export type ClaimedDelivery = {
   eventId: string
   eventType: string
   messageId: string
-  payload: DeliveryPayload
+  /** Null when the event is no longer stored: the attempt is recorded as dead, never sent empty. */
+  payload: DeliveryPayload | null
   attemptCount: number
   maxAttempts: number
   createdAt: string

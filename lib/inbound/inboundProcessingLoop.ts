@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
+import { isTransientStoreError } from '@/lib/storeThread/isTransientStoreError'
 import { processLogBatch } from './processLogBatch'
 import type { ProviderContext } from './providers/inboundProvider'
 import type { ClaimedLog, InboundLogStore } from './store/inboundLogStore'
@@ -72,18 +73,21 @@ export function createInboundProcessingLoop(
   }
 
   // A batch whose write fails as a whole is processed again one log at a time, so a log that cannot be
-  // processed is marked `error` with its reason and never holds back the logs claimed with it.
+  // processed is marked `error` with its reason and never holds back the logs claimed with it. A fault of
+  // the database itself (locked, busy, the store thread gone) is no fault of the logs: they go back to
+  // their lease and are retried.
   const processBatchOrEach = async (logs: ClaimedLog[]) => {
     try {
       return await processLogBatch(deps, logs, options.context.now)
     } catch (batchError) {
-      if (logs.length === 1) throw batchError
+      if (isTransientStoreError(batchError)) throw batchError
       let deliveriesCreated = 0
       for (const log of logs) {
         try {
           deliveriesCreated += (await processLogBatch(deps, [log], options.context.now))
             .deliveriesCreated
         } catch (error) {
+          if (isTransientStoreError(error)) throw error
           const message = error instanceof Error ? error.message : String(error)
           await options.logStore.recordLogOutcomes(
             [{ id: log.id, status: 'error', error: message, normalized: null, jobId: null }],

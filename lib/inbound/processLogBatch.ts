@@ -8,6 +8,7 @@ import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
 import { loadActiveSubscriptions } from '@/lib/subscriptions/loadActiveSubscriptions'
 import type { InboundHandler, InboundHandlerContext } from './handlerRegistry'
 import { getInboundRegistry, JOB_STATE_HANDLER_NAME } from './inboundRegistry'
+import { normalizedJobUpdateSchema } from './normalizedJobUpdate'
 import type { ProviderContext } from './providers/inboundProvider'
 import { resolveProvider } from './resolveProvider'
 import type { ClaimedLog, InboundLogStore, LogOutcome } from './store/inboundLogStore'
@@ -59,6 +60,14 @@ async function normalize(deps: LogBatchDependencies, entry: LogInProgress): Prom
       },
       deps.context,
     )
+    if (update) {
+      // A provider module's bug must not write a status or progress the job cannot have.
+      const checked = normalizedJobUpdateSchema.safeParse(update)
+      if (!checked.success)
+        throw new Error(
+          `Provider ${log.source} produced an invalid job update: ${checked.error.message}`,
+        )
+    }
     const handlerContext = {
       payload: deps.payload,
       log,

@@ -26,11 +26,13 @@ const stores: Record<StoreName, object> = {
   jobs: createSqliteJobStateStore(client),
 }
 
-let queue: Promise<unknown> = client.execute(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`)
+const ready = client.execute(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`)
+let queue: Promise<unknown> = Promise.resolve()
 
 parentPort!.on('message', ({ id, store, method, args }: StoreThreadRequest) => {
   queue = queue.then(async () => {
     try {
+      await ready
       const call = (stores[store] as Record<string, (...callArgs: unknown[]) => Promise<unknown>>)[
         method
       ]

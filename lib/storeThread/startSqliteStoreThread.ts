@@ -14,9 +14,17 @@ export type SqliteStoreThread = {
   close(): Promise<number>
 }
 
+/** Without its store thread a process cannot store or claim anything: by default it exits, so that its
+ * supervisor restarts it (nothing is lost: unanswered requests were never acknowledged, leases expire). */
+function exitProcess(error: Error): void {
+  console.error('[store-thread] stopped; exiting so the process is restarted', error)
+  process.exit(1)
+}
+
 export function startSqliteStoreThread(
   databaseUrl: string,
   busyTimeoutMs: number,
+  options: { onStopped?: (error: Error) => void } = {},
 ): SqliteStoreThread {
   // Loader hooks (tsx) are per thread: the thread registers them before importing its TypeScript entry.
   const entry = new URL('./sqliteStoreThread.ts', import.meta.url).href
@@ -34,15 +42,23 @@ export function startSqliteStoreThread(
       waiter.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }))
     else waiter.resolve(reply.result)
   })
-  thread.on('error', (error) => {
+  let stopped: Error | null = null
+  let closing = false
+  const stop = (error: Error) => {
+    if (stopped) return
+    stopped = error
     for (const waiter of pending.values()) waiter.reject(error)
     pending.clear()
-  })
+    if (!closing) (options.onStopped ?? exitProcess)(error)
+  }
+  thread.on('error', stop)
+  thread.on('exit', (code) => stop(new Error(`the SQLite store thread exited (code ${code})`)))
 
   const call =
     (store: StoreName, method: string) =>
     (...args: unknown[]) =>
       new Promise<unknown>((resolve, reject) => {
+        if (stopped) return reject(stopped)
         const id = nextId++
         pending.set(id, { resolve, reject })
         thread.postMessage({ id, store, method, args } satisfies StoreThreadRequest)
@@ -62,6 +78,9 @@ export function startSqliteStoreThread(
     ]),
     inbound: proxy<InboundLogStore>('inbound', ['insertLogs', 'claimLogs', 'recordLogOutcomes']),
     jobs: proxy<JobStateStore>('jobs', ['applyJobUpdates']),
-    close: () => thread.terminate(),
+    close: () => {
+      closing = true
+      return thread.terminate()
+    },
   }
 }

@@ -5,6 +5,7 @@ import { composeDeliveryPayload } from '../composeDeliveryPayload'
 import type {
   ClaimedDelivery,
   DeliveryOutcome,
+  DeliveryPayload,
   DocumentId,
   NewDelivery,
   NewEvent,
@@ -17,6 +18,8 @@ type DeliveryDocument = {
   event_id: string
   event_type: string
   message_id: string
+  /** Deliveries stored before events were stored once carry their own body (MongoDB has no migration). */
+  payload?: DeliveryPayload
   attempt_count: number
   max_attempts: number
   createdAt: Date
@@ -40,16 +43,18 @@ function toClaimedDelivery(
     eventId: doc.event_id,
     eventType: doc.event_type,
     messageId: doc.message_id,
-    payload: composeDeliveryPayload(
-      {
-        eventId: doc.event_id,
-        eventType: doc.event_type,
-        data: event?.data ?? {},
-        metadata: event?.metadata ?? null,
-        createdAt: (event?.createdAt ?? doc.createdAt).toISOString(),
-      },
-      webhookId,
-    ),
+    payload: event
+      ? composeDeliveryPayload(
+          {
+            eventId: doc.event_id,
+            eventType: doc.event_type,
+            data: event.data,
+            metadata: event.metadata,
+            createdAt: event.createdAt.toISOString(),
+          },
+          webhookId,
+        )
+      : (doc.payload ?? null),
     attemptCount: doc.attempt_count,
     maxAttempts: doc.max_attempts,
     createdAt: doc.createdAt.toISOString(),

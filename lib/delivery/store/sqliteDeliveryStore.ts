@@ -32,17 +32,18 @@ function toClaimedDelivery(row: ClaimedRow, event: EventRow | undefined): Claime
     eventId: row.event_id,
     eventType: row.event_type,
     messageId: row.message_id,
-    // An event erased or never stored still gets its attempt recorded, with an empty body.
-    payload: composeDeliveryPayload(
-      {
-        eventId: row.event_id,
-        eventType: row.event_type,
-        data: event ? JSON.parse(event.data) : {},
-        metadata: event?.metadata ? JSON.parse(event.metadata) : null,
-        createdAt: event?.created_at ?? row.created_at,
-      },
-      webhookId,
-    ),
+    payload: event
+      ? composeDeliveryPayload(
+          {
+            eventId: row.event_id,
+            eventType: row.event_type,
+            data: JSON.parse(event.data),
+            metadata: event.metadata ? JSON.parse(event.metadata) : null,
+            createdAt: event.created_at,
+          },
+          webhookId,
+        )
+      : null,
     attemptCount: Number(row.attempt_count),
     maxAttempts: Number(row.max_attempts),
     createdAt: row.created_at,

@@ -1,6 +1,7 @@
 // Applying the job-state updates of a whole batch of callbacks in one write, one implementation per
-// database: jobs updated in status-rank order, their job.* events stored once with their deliveries,
-// and (when nothing else is left to run for them) the logs marked processed, all together.
+// database: jobs updated in arrival order (status rank decides what applies), their job.* events stored
+// once with their deliveries, and (when nothing else is left to run for them) the logs marked
+// processed, all together.
 import type { DocumentId } from '@/lib/delivery/deliveryTypes'
 import type { NormalizedJobUpdate } from '@/lib/inbound/normalizedJobUpdate'
 import type { ActiveSubscription } from '@/lib/subscriptions/loadActiveSubscriptions'

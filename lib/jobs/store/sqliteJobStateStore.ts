@@ -102,15 +102,18 @@ export function createSqliteJobStateStore(client: Client): JobStateStore {
               data: toJobEventData(job),
             })
           : null
+        const owed = event
+          ? subscriptions
+              .filter((subscription) =>
+                matchesSubscription(subscription, event.eventType, event.data),
+              )
+              .map((subscription) => buildDelivery(subscription, event, now))
+          : []
+        // Only now, with nothing left to throw, does the item join the batch's writes.
         written.set(id, { row, isNew: !existing || (written.get(id)?.isNew ?? false) })
         jobs.remember(job)
-        if (event) {
-          events.push(event)
-          for (const subscription of subscriptions) {
-            if (matchesSubscription(subscription, event.eventType, event.data))
-              deliveries.push(buildDelivery(subscription, event, now))
-          }
-        }
+        if (event) events.push(event)
+        deliveries.push(...owed)
         results.push({
           logId: item.logId,
           ok: true,

@@ -7,6 +7,10 @@ vi.hoisted(() => {
   process.env.LASTFRAME_WEBHOOK_SECRET = 'lastframe-poison-secret'
 })
 
+import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
+import { createProviderContext } from '@/lib/inbound/providerContext'
+import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
+import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
 import { bootHub } from '../../helpers/bootHub'
 import { postInbound } from '../../helpers/postInbound'
 import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
@@ -71,5 +75,57 @@ describe('a poisoned callback in a batch', () => {
       overrideAccess: true,
     })
     expect(jobs.docs.map((job) => job.status)).toEqual(['completed', 'completed'])
+  })
+})
+
+describe('a batch whose store fails', () => {
+  async function storeOne(jobId: string) {
+    const body = callback(jobId, '{"output_url":"https://cdn.example.com/t.mp4"}')
+    const response = await postInbound('lastframe', body, { headers: signed(body) })
+    expect(response.status).toBe(200)
+    return response.body.id as string
+  }
+
+  /** Runs the real loop on the given store until that store has been called once. */
+  async function runUntilCalled(failure: Error, batchSize: number) {
+    let called!: () => void
+    const wasCalled = new Promise<void>((resolve) => (called = resolve))
+    const jobStore: JobStateStore = {
+      applyJobUpdates: async () => {
+        called()
+        throw failure
+      },
+    }
+    const loop = createInboundProcessingLoop(payload, {
+      workerId: 'failing-store',
+      leaseMs: 60_000,
+      idlePollMs: 10,
+      batchSize,
+      context: createProviderContext(),
+      logStore: getInboundLogStore(payload),
+      jobStore,
+    })
+    loop.start()
+    await wasCalled
+    await loop.drain()
+  }
+
+  const readStatus = async (id: string) =>
+    (await payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }))
+      .status
+
+  it('leaves the logs to their lease when the database is busy: they are retried, not errored', async () => {
+    const ids = [await storeOne('lf_busy_1'), await storeOne('lf_busy_2')]
+    await runUntilCalled(
+      Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' }),
+      10,
+    )
+    expect(await Promise.all(ids.map(readStatus))).toEqual(['processing', 'processing'])
+  })
+
+  it('marks a lone log error when its batch fails for a reason of its own', async () => {
+    const id = await storeOne('lf_broken_1')
+    await runUntilCalled(new Error('a bug in a handler'), 1)
+    expect(await readStatus(id)).toBe('error')
   })
 })

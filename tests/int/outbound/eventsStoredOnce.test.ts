@@ -10,6 +10,7 @@ import { bootHub } from '../../helpers/bootHub'
 import { callRoute } from '../../helpers/callRoute'
 import { createTestUser } from '../../helpers/createTestUser'
 import { startTestDeliveryLoop } from '../../helpers/startTestDeliveryLoop'
+import { waitFor } from '../../helpers/waitFor'
 
 let payload: Payload
 let adminKey: string
@@ -131,6 +132,32 @@ describe('events stored once', () => {
       overrideAccess: true,
     })
     expect(deliveries.totalDocs).toBe(2)
+  })
+
+  it('records a delivery whose event is no longer stored as dead, and never sends it empty', async () => {
+    receiver.requests.length = 0
+    await subscribe('orphaned', ['user.created'])
+    // Published while no worker runs: the row is gone before any attempt is made.
+    await loop.drain()
+    const published = await publishEvent({ event_type: 'user.created', data: { user_id: 'u-1' } })
+    const deliveryId = published.body.data.delivery_ids[0] as string
+    await payload.db.drizzle.run(
+      `DELETE FROM webhook_events WHERE event_id = '${published.body.data.event_id}'` as never,
+    )
+    loop = startTestDeliveryLoop(payload)
+    const dead = await waitFor(
+      () =>
+        payload.findByID({
+          collection: 'webhook-deliveries',
+          id: deliveryId,
+          depth: 0,
+          overrideAccess: true,
+        }),
+      (delivery) => delivery.status === 'dead',
+      { what: 'the delivery of an erased event to be recorded dead' },
+    )
+    expect(dead.last_error).toMatch(/no longer stored/)
+    expect(receiver.requests.filter((request) => request.path === '/orphaned')).toHaveLength(0)
   })
 
   it('lists events by type, prefix, time range and whether they reached anyone', async () => {
