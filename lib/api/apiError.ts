@@ -26,10 +26,6 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   internal_error: 500,
 }
 
-export function isApiErrorCode(code: string): code is ApiErrorCode {
-  return Object.hasOwn(STATUS_BY_CODE, code)
-}
-
 export type ApiErrorIssue = { path: string; message: string; code: string }
 
 export class ApiError extends Error {

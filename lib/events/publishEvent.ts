@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
-import { ApiError } from '@/lib/api/apiError'
 import type { DocumentId, NewDelivery, NewEvent } from '@/lib/delivery/deliveryTypes'
 import { EVENT_TYPE_NAME_PATTERN } from './eventCatalog'
+import { toPublishedEvent, toPublishItemError } from './publishItemResult'
 import { publishEvents } from './publishEvents'
 
 export const publishEventInputSchema = z.object({
@@ -71,12 +71,6 @@ export async function publishEvent(
   options: { now?: Date } = {},
 ): Promise<PublishedEvent> {
   const [result] = await publishEvents(payload, [input], options)
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.issues)
-  return {
-    event_id: result.event_id,
-    event_type: result.event_type,
-    deliveries_created: result.deliveries_created,
-    delivery_ids: result.delivery_ids,
-    duplicate: result.duplicate,
-  }
+  if (!result.ok) throw toPublishItemError(result)
+  return toPublishedEvent(result)
 }

@@ -1,5 +1,5 @@
 // Reads a publishEvents result as the API answers it: the published event, or the ApiError it was refused with.
-import { ApiError, isApiErrorCode, type ApiErrorIssue } from '@/lib/api/apiError'
+import { ApiError } from '@/lib/api/apiError'
 import type { PublishedEvent } from './publishEvent'
 import type { PublishItemResult } from './publishEvents'
 
@@ -9,7 +9,5 @@ export function toPublishedEvent(result: Extract<PublishItemResult, { ok: true }
 }
 
 export function toPublishItemError({ error }: Extract<PublishItemResult, { ok: false }>): ApiError {
-  // publishEvents reports only the input's own faults per item; a code it may add later is still one.
-  const code = isApiErrorCode(error.code) ? error.code : 'validation_error'
-  return new ApiError(code, error.message, error.issues as ApiErrorIssue[] | undefined)
+  return new ApiError(error.code, error.message, error.issues)
 }

@@ -11,7 +11,7 @@ import { getInboundLogStore } from './store/getInboundLogStore'
 
 export type { ProcessingResult } from './processLogBatch'
 
-export function toClaimedLog(log: WebhookLog): ClaimedLog {
+function toClaimedLog(log: WebhookLog): ClaimedLog {
   const job = log.job
   return {
     id: log.id,

@@ -3,18 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { readBodyUpTo } from './readBodyUpTo'
-
-function toFetchHeaders(request: IncomingMessage): Headers {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
-  }
-  // Next sets this for its routes; the inbound log records it as the callback's source address.
-  if (!headers.has('x-forwarded-for') && request.socket.remoteAddress)
-    headers.set('x-forwarded-for', request.socket.remoteAddress)
-  return headers
-}
+import { readRequestHeaders } from './readRequestHeaders'
 
 /** Reads at most bodyLimitBytes + 1 bytes; the handler must answer 413 for a body over its limit. */
 export async function serveFetchHandler(
@@ -28,7 +17,7 @@ export async function serveFetchHandler(
   const answer = await handler(
     new Request(url, {
       method: request.method,
-      headers: toFetchHeaders(request),
+      headers: readRequestHeaders(request),
       // fetch refuses a body on GET and HEAD; the lists served here read none.
       body:
         request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(body),

@@ -5,17 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerInboundCallback, readInboundBodyLimit } from '@/lib/inbound/handleInboundRoute'
 import { InboundRejection } from '@/lib/inbound/inboundRejection'
 import { readBodyUpTo } from './readBodyUpTo'
-
-function readHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  // Next sets this for its routes; the inbound log records it as the callback's source address.
-  if (!headers['x-forwarded-for'] && request.socket.remoteAddress)
-    headers['x-forwarded-for'] = request.socket.remoteAddress
-  return headers
-}
+import { readRequestHeaders } from './readRequestHeaders'
 
 function readQuery(url: string | undefined): Record<string, string> {
   const start = url?.indexOf('?') ?? -1
@@ -31,7 +21,7 @@ export async function serveInboundCallback(
   const { body, cut } = await readBodyUpTo(request, limit + 1)
   const answer = await answerInboundCallback(
     {
-      headers: readHeaders(request),
+      headers: readRequestHeaders(request),
       query: readQuery(request.url),
       async readBody(limitBytes) {
         if (cut || body.length > limitBytes)

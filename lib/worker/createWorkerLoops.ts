@@ -9,7 +9,7 @@ import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
 import { isMongoUrl } from '@/lib/config/env'
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
 import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
-import { createPayloadJobStateStore } from '@/lib/jobs/store/payloadJobStateStore'
+import { getJobStateStore } from '@/lib/jobs/store/getJobStateStore'
 import { createProviderContext } from '@/lib/inbound/providerContext'
 import { createOrphanPollerLoop } from '@/lib/jobs/orphanPollerLoop'
 import type { WorkerLoop } from './runWorker'
@@ -33,14 +33,13 @@ export function createDeliveryHttpClient(env: HubEnv) {
 export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: string): WorkerLoop[] {
   // SQLite work leaves the event loop (libsql is synchronous); MongoDB's driver is already async, and
   // its job state goes through Payload's Local API (no MongoDB server here to prove a batched store on).
-  const sqlite = isMongoUrl(env.DATABASE_URL)
-    ? null
-    : startSqliteStoreThread(env.DATABASE_URL, 10_000)
-  // The worker's own publishes (webhook.disabled, orphan polls) take the same thread.
-  if (sqlite) routeStoresThroughThread(payload, sqlite)
+  // Every store of this Payload instance is looked up after this, so the loops and the worker's own
+  // publishes (webhook.disabled, orphan polls) all take the thread.
+  if (!isMongoUrl(env.DATABASE_URL))
+    routeStoresThroughThread(payload, startSqliteStoreThread(env.DATABASE_URL, 10_000))
   const deliveryLoop = createDeliveryLoop(payload, {
     workerId,
-    store: sqlite?.delivery ?? getDeliveryStore(payload),
+    store: getDeliveryStore(payload),
     http: createDeliveryHttpClient(env),
     concurrency: env.WORKER_CONCURRENCY,
     perSubscriptionConcurrency: env.WORKER_SUBSCRIPTION_CONCURRENCY,
@@ -56,8 +55,8 @@ export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: strin
       idlePollMs: env.DELIVERY_POLL_MS,
       batchSize: INBOUND_BATCH_SIZE,
       context: createProviderContext(),
-      logStore: sqlite?.inbound ?? getInboundLogStore(payload),
-      jobStore: sqlite?.jobs ?? createPayloadJobStateStore(payload),
+      logStore: getInboundLogStore(payload),
+      jobStore: getJobStateStore(payload),
       onDeliveriesCreated: () => deliveryLoop.nudge?.(),
     }),
     createOrphanPollerLoop(payload, {
