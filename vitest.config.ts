@@ -10,7 +10,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/int/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/contract/**/*.test.ts',
+      'tests/int/**/*.test.ts',
+      'tests/security/**/*.test.ts',
+    ],
     environment: 'node',
     setupFiles: ['tests/setup/throwawayDatabase.ts'],
     pool: 'forks',
