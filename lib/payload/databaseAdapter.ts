@@ -3,12 +3,16 @@ import path from 'node:path'
 import { mkdirSync } from 'node:fs'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj } from 'payload'
+import { sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 import { isMongoUrl } from '@/lib/config/env'
+import { settleEffectsOnTransactionEnd } from './afterTransactionSettles'
+import { createPayloadSqliteClient } from './createPayloadSqliteClient'
 
 const migrationDir = path.resolve(process.cwd(), 'migrations')
+const BUSY_TIMEOUT_MS = 10_000
+const WAL = { synchronous: 'NORMAL', journalSizeLimit: 64 * 1024 * 1024 } as const
 
 function ensureSqliteDirectory(databaseUrl: string): void {
   const filePath = databaseUrl.replace(/^file:/, '')
@@ -16,17 +20,56 @@ function ensureSqliteDirectory(databaseUrl: string): void {
     mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
 }
 
+function withSettleEffects<Adapter extends BaseDatabaseAdapter>(
+  adapterObj: DatabaseAdapterObj<Adapter>,
+): DatabaseAdapterObj<Adapter> {
+  return { ...adapterObj, init: (args) => settleEffectsOnTransactionEnd(adapterObj.init(args)) }
+}
+
+// Payload's adapter creates its client at connect; ours, handed over first, keeps the pragmas on every
+// connection and queues this process's writers (lib/payload/createPayloadSqliteClient).
+function withPragmaClient(
+  adapterObj: DatabaseAdapterObj<SQLiteAdapter>,
+  databaseUrl: string,
+): DatabaseAdapterObj<SQLiteAdapter> {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      const connect = adapter.connect
+      adapter.connect = async function (options) {
+        this.client ??= createPayloadSqliteClient(
+          { url: databaseUrl },
+          [
+            `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`,
+            `PRAGMA synchronous = ${WAL.synchronous};`,
+            `PRAGMA journal_size_limit = ${WAL.journalSizeLimit};`,
+          ],
+          BUSY_TIMEOUT_MS,
+        )
+        return connect?.call(this, options)
+      }
+      return adapter
+    },
+  }
+}
+
 export function createDatabaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   if (isMongoUrl(databaseUrl)) {
-    return mongooseAdapter({ url: databaseUrl, migrationDir, transactionOptions: {} })
+    return withSettleEffects(
+      mongooseAdapter({ url: databaseUrl, migrationDir, transactionOptions: {} }),
+    )
   }
   ensureSqliteDirectory(databaseUrl)
-  return sqliteAdapter({
+  const adapterObj = sqliteAdapter({
     client: { url: databaseUrl },
     migrationDir,
     // The schema comes from committed migrations only, in every mode, so dev, test and prod agree.
     push: false,
-    wal: { synchronous: 'NORMAL', journalSizeLimit: 64 * 1024 * 1024 },
-    busyTimeout: 10_000,
+    wal: WAL,
+    busyTimeout: BUSY_TIMEOUT_MS,
+    // Each write (a subscription with its event-type rows, say) commits whole: readers never see half.
+    transactionOptions: {},
   })
+  return withSettleEffects(withPragmaClient(adapterObj, databaseUrl))
 }

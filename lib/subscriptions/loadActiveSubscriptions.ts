@@ -25,7 +25,7 @@ export async function loadActiveSubscriptions(payload: Payload): Promise<ActiveS
   // Concurrent publishes share one load; a change made meanwhile starts a new generation.
   if (!loading) {
     const startedGeneration = generation
-    loading = readActiveSubscriptions(payload).then(
+    loading = findActiveSubscriptions(payload).then(
       (subscriptions) => {
         if (startedGeneration === generation) {
           cache = { loadedAt: Date.now(), subscriptions }
@@ -42,42 +42,11 @@ export async function loadActiveSubscriptions(payload: Payload): Promise<ActiveS
   return loading
 }
 
-// On SQLite, Payload saves a subscription's event types by deleting and re-inserting their rows in separate
-// statements, so a read at that moment sees none. Every subscription has at least one, so an empty list
-// means "mid-save": read it again shortly instead of publishing as if it matched nothing.
-const MID_SAVE_REREAD_DELAYS_MS = [5, 20, 50, 100]
-
-async function readActiveSubscriptions(payload: Payload): Promise<ActiveSubscription[]> {
-  const subscriptions = await findActiveSubscriptions(payload)
-  for (const delayMs of MID_SAVE_REREAD_DELAYS_MS) {
-    const midSave = subscriptions.filter((subscription) => subscription.event_types.length === 0)
-    if (midSave.length === 0) break
-    await new Promise((resolve) => setTimeout(resolve, delayMs))
-    const reread = new Map(
-      (
-        await findActiveSubscriptions(
-          payload,
-          midSave.map((subscription) => subscription.id),
-        )
-      ).map((subscription) => [String(subscription.id), subscription]),
-    )
-    for (const [index, subscription] of subscriptions.entries()) {
-      const fresh = reread.get(String(subscription.id))
-      if (subscription.event_types.length === 0 && fresh) subscriptions[index] = fresh
-    }
-  }
-  return subscriptions
-}
-
-async function findActiveSubscriptions(
-  payload: Payload,
-  onlyIds?: DocumentId[],
-): Promise<ActiveSubscription[]> {
+// A subscription is saved in one transaction, so a read sees all of its event types or its previous ones.
+async function findActiveSubscriptions(payload: Payload): Promise<ActiveSubscription[]> {
   const result = await payload.find({
     collection: 'webhooks',
-    where: onlyIds
-      ? { and: [{ active: { equals: true } }, { id: { in: onlyIds } }] }
-      : { active: { equals: true } },
+    where: { active: { equals: true } },
     pagination: false,
     depth: 0,
     overrideAccess: true,

@@ -43,6 +43,9 @@ export async function startWorkerHeartbeat(
       collection: 'workers',
       id: doc.id,
       overrideAccess: true,
+      // One row, no related rows: already atomic. A transaction would hold SQLite's write lock across the
+      // event-loop turns of a busy worker, and every other process's writer would wait for them.
+      disableTransaction: true,
       data: { state, last_heartbeat_at: new Date().toISOString(), in_flight: inFlight },
     })
   }

@@ -1,0 +1,48 @@
+// Runs a process-local side effect (forgetting a cache) once the write that caused it is visible to readers.
+import type { BaseDatabaseAdapter, PayloadRequest } from 'payload'
+
+type TransactionId = number | string
+
+const pendingByTransaction = new Map<TransactionId, Array<() => void>>()
+
+// A hook runs inside its operation's transaction: a cache forgotten there could be refilled from the
+// snapshot before the commit and then hold the old rows. So the effect runs now and again after the end.
+export function afterTransactionSettles(req: PayloadRequest, effect: () => void): void {
+  effect()
+  const id = req.transactionID
+  if (typeof id !== 'string' && typeof id !== 'number') return
+  const pending = pendingByTransaction.get(id)
+  if (pending) pending.push(effect)
+  else pendingByTransaction.set(id, [effect])
+}
+
+function settle(id: TransactionId): void {
+  const pending = pendingByTransaction.get(id)
+  pendingByTransaction.delete(id)
+  for (const effect of pending ?? []) effect()
+}
+
+/** Wraps an adapter's commit and rollback so that effects registered for a transaction run after either. */
+export function settleEffectsOnTransactionEnd<Adapter extends BaseDatabaseAdapter>(
+  adapter: Adapter,
+): Adapter {
+  const commit = adapter.commitTransaction.bind(adapter)
+  const rollback = adapter.rollbackTransaction.bind(adapter)
+  adapter.commitTransaction = async (incomingId) => {
+    const id = incomingId instanceof Promise ? await incomingId : incomingId
+    try {
+      await commit(id)
+    } finally {
+      settle(id)
+    }
+  }
+  adapter.rollbackTransaction = async (incomingId) => {
+    const id = incomingId instanceof Promise ? await incomingId : incomingId
+    try {
+      await rollback(id)
+    } finally {
+      settle(id)
+    }
+  }
+  return adapter
+}
