@@ -15,6 +15,8 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     update: isAdminOrSelf,
     delete: isAdmin,
+    // Payload lets any signed-in user unlock by default: clearing an admin's brute-force lockout is admin work.
+    unlock: isAdmin,
   },
   hooks: { beforeChange: [makeFirstUserAdmin] },
   fields: [

@@ -1,0 +1,34 @@
+// Calls Payload's own REST API (/api/<collection>…) through the route handlers the app serves it with.
+import config from '@payload-config'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
+
+// Tests read into the JSON freely; the shapes themselves are what they assert.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonBody = any
+
+/** `path` is what follows /api, query included; `apiKey` is sent as Payload expects (`users API-Key …`). */
+export async function callPayloadRest(
+  method: keyof typeof handlers,
+  path: string,
+  options: { apiKey?: string; body?: unknown } = {},
+): Promise<{ status: number; body: JsonBody }> {
+  const url = new URL(`/api${path}`, 'http://hub.test')
+  const headers = new Headers({ 'content-type': 'application/json' })
+  if (options.apiKey) headers.set('authorization', `users API-Key ${options.apiKey}`)
+  const request = new Request(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  const text = await response.text()
+  return { status: response.status, body: text ? JSON.parse(text) : null }
+}
