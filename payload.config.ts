@@ -13,6 +13,7 @@ import { WebhookLogs } from './collections/WebhookLogs'
 import { Webhooks } from './collections/Webhooks'
 import { Workers } from './collections/Workers'
 import { labelFieldsFromNames } from './lib/admin/labelFieldsFromNames'
+import { withBoundedRestReads } from './lib/payload/boundRestReads'
 import { readEnv } from './lib/config/env'
 import { createDatabaseAdapter } from './lib/payload/databaseAdapter'
 
@@ -41,7 +42,9 @@ export default buildConfig({
     InboundSources,
     Users,
     Workers,
-  ].map(labelFieldsFromNames),
+  ]
+    .map(labelFieldsFromNames)
+    .map(withBoundedRestReads),
   secret: env.PAYLOAD_SECRET,
   db: createDatabaseAdapter(env.DATABASE_URL),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
