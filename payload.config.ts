@@ -13,6 +13,7 @@ import { WebhookLogs } from './collections/WebhookLogs'
 import { Webhooks } from './collections/Webhooks'
 import { Workers } from './collections/Workers'
 import { labelFieldsFromNames } from './lib/admin/labelFieldsFromNames'
+import { answerMalformedQueryAs400 } from './lib/payload/answerMalformedQueryAs400'
 import { withBoundedRestReads } from './lib/payload/boundRestReads'
 import { readEnv } from './lib/config/env'
 import { createDatabaseAdapter } from './lib/payload/databaseAdapter'
@@ -48,6 +49,7 @@ export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   db: createDatabaseAdapter(env.DATABASE_URL),
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  hooks: { afterError: [answerMalformedQueryAs400] },
   graphQL: { disable: true },
   telemetry: false,
 })
