@@ -2,7 +2,8 @@
 // `pagination=false` would otherwise answer every row (raw callback bodies included) in one response.
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
-export const MAX_REST_PAGE_SIZE = 200
+// 250: what the admin itself asks for when it loads the related documents of a list's column.
+export const MAX_REST_PAGE_SIZE = 250
 
 function refuse(message: string): never {
   throw new APIError(message, 400, null, true)
@@ -27,9 +28,11 @@ export const refuseUnboundedRestReads: CollectionBeforeOperationHook = ({
   if (pagination !== undefined && String(pagination) === 'false')
     refuse('pagination=false is not allowed: page with limit and page.')
   if (limit !== undefined && !isWholeNumberWithin(limit, 1, MAX_REST_PAGE_SIZE))
-    refuse(`limit must be a whole number from 1 to ${MAX_REST_PAGE_SIZE}.`)
+    refuse(
+      `limit must be a whole number from 1 to ${MAX_REST_PAGE_SIZE} (got ${JSON.stringify(limit)}).`,
+    )
   if (page !== undefined && !isWholeNumberWithin(page, 1, Number.MAX_SAFE_INTEGER))
-    refuse('page must be a whole number from 1.')
+    refuse(`page must be a whole number from 1 (got ${JSON.stringify(page)}).`)
   return args
 }
 
