@@ -7,6 +7,7 @@ import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
 import { generateMissingSecret } from './hooks/generateMissingSecret'
 import { recordActivationChange } from './hooks/recordActivationChange'
+import { validateSubscription } from './hooks/validateSubscription'
 import {
   forgetCachedSubscriptionsAfterChange,
   forgetCachedSubscriptionsAfterDelete,
@@ -23,6 +24,7 @@ export const Webhooks: CollectionConfig = {
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
+    beforeOperation: [validateSubscription],
     beforeValidate: [generateMissingSecret],
     beforeChange: [recordActivationChange],
     afterChange: [forgetCachedSubscriptionsAfterChange],
