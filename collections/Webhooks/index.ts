@@ -24,6 +24,8 @@ export const Webhooks: CollectionConfig = {
     group: 'Outbound',
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
+  // A copy would carry header hints, not the sealed values, and neither secret.
+  disableDuplicate: true,
   hooks: {
     beforeOperation: [validateSubscription],
     beforeValidate: [generateMissingSecret],

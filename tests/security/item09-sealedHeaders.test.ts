@@ -145,6 +145,16 @@ describe('item 9: sealed header values', () => {
     expect(target?.headers['X-Api-Key']).toBe(CREDENTIAL)
   })
 
+  it('refuses to duplicate a subscription, which would copy hints as values', async () => {
+    const created = await createWithCredential()
+    const duplicated = await callPayloadRest('POST', `webhooks/${created.id}/duplicate`, {
+      apiKey: adminKey,
+      body: {},
+    })
+    expect(duplicated.status).toBeGreaterThanOrEqual(400)
+    expect(duplicated.status).toBeLessThan(500)
+  })
+
   it('seals the values of subscriptions stored before the migration', async () => {
     const row = await readRawRow(legacyId)
     expect(row.headers).not.toContain(LEGACY_CREDENTIAL)
