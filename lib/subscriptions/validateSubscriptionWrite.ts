@@ -1,7 +1,7 @@
 // The one check every write of a subscription passes, whichever way it comes (management API, Payload
 // REST, admin): the shape of each field sent, through the schemas the management API parses with, then
 // the target URL (SSRF guard) and the event types (catalog). Throws ApiError validation_error.
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import type { ApiErrorIssue } from '@/lib/api/apiError'
@@ -41,8 +41,9 @@ async function findUrlIssue(url: string): Promise<ApiErrorIssue | null> {
 async function findEventTypeIssues(
   payload: Payload,
   patterns: readonly string[],
+  req?: PayloadRequest,
 ): Promise<ApiErrorIssue[]> {
-  const catalog = await listCatalogEventTypeNames(payload)
+  const catalog = await listCatalogEventTypeNames(payload, req)
   const unknown = new Set(findUnknownEventTypePatterns(patterns, catalog))
   return patterns.flatMap((pattern, index) =>
     unknown.has(pattern)
@@ -58,11 +59,15 @@ async function findEventTypeIssues(
 }
 
 /** `data` is what the write sends: for an update, only the fields it changes are checked. */
-export async function validateSubscriptionWrite(payload: Payload, data: unknown): Promise<void> {
+export async function validateSubscriptionWrite(
+  payload: Payload,
+  data: unknown,
+  req?: PayloadRequest,
+): Promise<void> {
   const { url, event_types: eventTypes } = parseWithSchema(subscriptionWriteSchema, data ?? {})
   const issues = [
     ...(url === undefined ? [] : [await findUrlIssue(url)]),
-    ...(eventTypes === undefined ? [] : await findEventTypeIssues(payload, eventTypes)),
+    ...(eventTypes === undefined ? [] : await findEventTypeIssues(payload, eventTypes, req)),
   ].filter((issue): issue is ApiErrorIssue => issue !== null)
   if (issues.length > 0) throw invalidInput(issues)
 }

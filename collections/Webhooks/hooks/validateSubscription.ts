@@ -12,6 +12,8 @@ export const validateSubscription: CollectionBeforeOperationHook = async ({
 }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const { data } = args as { data?: unknown }
-  await rethrowAsValidationError('webhooks', () => validateSubscriptionWrite(req.payload, data))
+  await rethrowAsValidationError('webhooks', () =>
+    validateSubscriptionWrite(req.payload, data, req),
+  )
   return args
 }
