@@ -163,9 +163,18 @@ export interface Webhook {
       | null;
   };
   /**
-   * Extra headers sent with every delivery.
+   * Extra headers sent with every delivery. Values are stored sealed and shown as a hint ("...abcd"); leave a hint as it is to keep that value, or type a new value to replace it.
    */
   headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  sealed_headers?:
     | {
         [k: string]: unknown;
       }
@@ -608,6 +617,7 @@ export interface WebhooksSelect<T extends boolean = true> {
         custom_filters?: T;
       };
   headers?: T;
+  sealed_headers?: T;
   retry_config?:
     | T
     | {

@@ -7,6 +7,7 @@ import {
   forgetCustomEventTypesAfterChange,
   forgetCustomEventTypesAfterDelete,
 } from './hooks/forgetCustomEventTypes'
+import { validateEventType } from './hooks/validateEventType'
 import { validateEventTypeName } from './validateEventTypeName'
 import { JSON_AS_TEXT } from '../shared/textFieldComponents'
 
@@ -16,6 +17,7 @@ export const EventTypes: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'description'], group: 'Outbound' },
   access: { read: isAuthenticated, create: isOperator, update: isOperator, delete: isOperator },
   hooks: {
+    beforeOperation: [validateEventType],
     afterChange: [forgetCustomEventTypesAfterChange],
     afterDelete: [forgetCustomEventTypesAfterDelete],
   },

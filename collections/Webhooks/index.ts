@@ -7,6 +7,8 @@ import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
 import { generateMissingSecret } from './hooks/generateMissingSecret'
 import { recordActivationChange } from './hooks/recordActivationChange'
+import { sealHeaderValues } from './hooks/sealHeaderValues'
+import { validateSubscription } from './hooks/validateSubscription'
 import {
   forgetCachedSubscriptionsAfterChange,
   forgetCachedSubscriptionsAfterDelete,
@@ -22,9 +24,12 @@ export const Webhooks: CollectionConfig = {
     group: 'Outbound',
   },
   access: { read: isAuthenticated, create: isAdmin, update: isAdmin, delete: isAdmin },
+  // A copy would carry header hints, not the sealed values, and neither secret.
+  disableDuplicate: true,
   hooks: {
+    beforeOperation: [validateSubscription],
     beforeValidate: [generateMissingSecret],
-    beforeChange: [recordActivationChange],
+    beforeChange: [recordActivationChange, sealHeaderValues],
     afterChange: [forgetCachedSubscriptionsAfterChange],
     afterDelete: [forgetCachedSubscriptionsAfterDelete],
   },
@@ -76,8 +81,14 @@ export const Webhooks: CollectionConfig = {
     {
       name: 'headers',
       type: 'json',
-      admin: { description: 'Extra headers sent with every delivery.', components: JSON_AS_TEXT },
+      admin: {
+        description:
+          'Extra headers sent with every delivery. Values are stored sealed and shown as a hint ' +
+          '("...abcd"); leave a hint as it is to keep that value, or type a new value to replace it.',
+        components: JSON_AS_TEXT,
+      },
     },
+    { name: 'sealed_headers', type: 'json', hidden: true },
     {
       name: 'retry_config',
       label: 'Retry',

@@ -12,15 +12,18 @@ function toIssues(error: z.ZodError): ApiErrorIssue[] {
   }))
 }
 
+export function invalidInput(issues: ApiErrorIssue[]): ApiError {
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+  return new ApiError('validation_error', `Invalid input: ${summary}`, issues)
+}
+
 export function parseWithSchema<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
 ): z.output<Schema> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
-  const issues = toIssues(result.error)
-  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
-  throw new ApiError('validation_error', `Invalid input: ${summary}`, issues)
+  throw invalidInput(toIssues(result.error))
 }
 
 export async function parseJsonBody<Schema extends z.ZodType>(

@@ -1,4 +1,6 @@
 // The management API's envelope: {success, data, timestamp} or {success:false, error:{code, message}}.
+import { ValidationError } from 'payload'
+
 import { ApiError } from './apiError'
 
 export function respondOk(data: unknown, status = 200): Response {
@@ -6,6 +8,10 @@ export function respondOk(data: unknown, status = 200): Response {
 }
 
 export function respondError(error: unknown): Response {
+  // A collection's own validation (shared with Payload REST and the admin) carries the hub's error.
+  if (error instanceof ValidationError && error.cause instanceof ApiError) {
+    return respondError(error.cause)
+  }
   if (error instanceof ApiError) {
     return Response.json(
       {

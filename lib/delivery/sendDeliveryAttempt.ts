@@ -1,5 +1,5 @@
-// One HTTP attempt: POST through the guarded keep-alive pool, follow redirects through the same guard,
-// keep the status, headers and first 4 KiB of the answer.
+// One HTTP attempt: POST through the guarded keep-alive pool, follow redirects through the same guard
+// (never from https down to http), keep the status, headers and first 4 KiB of the answer.
 import { request, type Dispatcher } from 'undici'
 
 import type { SsrfGuard } from './ssrf/createSsrfGuard'
@@ -66,6 +66,15 @@ function describeError(error: unknown, timeoutMs: number): string {
   return String(error)
 }
 
+function refuseRedirect(hop: number, from: URL, to: URL): string | null {
+  if (hop >= MAX_REDIRECTS) return `Too many redirects (more than ${MAX_REDIRECTS})`
+  // Following would re-send the body and the subscription's headers in clear text.
+  if (from.protocol === 'https:' && to.protocol !== 'https:') {
+    return `Refused a redirect from https to ${to.protocol} (${to.origin})`
+  }
+  return null
+}
+
 export async function sendDeliveryAttempt(
   client: DeliveryHttpClient,
   targetUrl: string,
@@ -90,16 +99,18 @@ export async function sendDeliveryAttempt(
       const location = response.headers.location
       if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
         await response.body.dump()
-        if (hop >= MAX_REDIRECTS) {
+        const next = new URL(location, url)
+        const refusal = refuseRedirect(hop, url, next)
+        if (refusal !== null) {
           return {
             statusCode: response.statusCode,
             headers: flattenHeaders(response.headers),
             bodyExcerpt: '',
             durationMs: Math.round(performance.now() - started),
-            error: `Too many redirects (more than ${MAX_REDIRECTS})`,
+            error: refusal,
           }
         }
-        url = new URL(location, url)
+        url = next
         continue
       }
       const bodyExcerpt = await readExcerpt(response.body, response.headers['content-length'])

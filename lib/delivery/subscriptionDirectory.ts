@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 
 import { openSecret } from '@/lib/crypto/secretBox'
+import { openSealedHeaders } from '@/lib/subscriptions/sealedHeaders'
 import { DEFAULT_RETRY_CONFIG, type RetryConfig } from '@/lib/model/retryConfig'
 import type { Webhook } from '@/payload-types'
 import type { SigningSecrets } from './buildDeliveryRequest'
@@ -21,11 +22,6 @@ export type DeliveryTarget = {
 
 const REFRESH_MS = 2_000
 
-function toStringRecord(value: unknown): Record<string, string> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
-  return Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, String(entry)]))
-}
-
 export function toDeliveryTarget(doc: Webhook, masterSecret: string, now: Date): DeliveryTarget {
   const previousInForce =
     doc.previous_secret &&
@@ -43,7 +39,7 @@ export function toDeliveryTarget(doc: Webhook, masterSecret: string, now: Date):
           ? openSecret(doc.previous_secret, masterSecret)
           : null,
     },
-    headers: toStringRecord(doc.headers),
+    headers: openSealedHeaders(doc.sealed_headers, masterSecret),
     retryConfig: {
       max_attempts: doc.retry_config?.max_attempts ?? DEFAULT_RETRY_CONFIG.max_attempts,
       initial_delay_ms: doc.retry_config?.initial_delay_ms ?? DEFAULT_RETRY_CONFIG.initial_delay_ms,

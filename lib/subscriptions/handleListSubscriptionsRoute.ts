@@ -12,7 +12,7 @@ export const handleListSubscriptionsRoute = handleApiRoute(
     const query = parseSearchParams(request, listSubscriptionsQuerySchema)
     const result = await payload.find({
       collection: 'webhooks',
-      where: buildSubscriptionsWhere(query),
+      where: await buildSubscriptionsWhere(payload, query),
       page: query.page,
       limit: query.limit,
       sort: '-createdAt',

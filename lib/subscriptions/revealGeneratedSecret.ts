@@ -4,26 +4,15 @@ import type { Payload } from 'payload'
 import { ApiError } from '@/lib/api/apiError'
 import { openSecret } from '@/lib/crypto/secretBox'
 import type { Webhook } from '@/payload-types'
+import { takeUnrevealedSecret } from './store/takeUnrevealedSecret'
 
 export async function revealGeneratedSecret(
   payload: Payload,
   subscription: Webhook,
 ): Promise<string> {
-  const stored = await payload.findByID({
-    collection: 'webhooks',
-    id: subscription.id,
-    depth: 0,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
-  if (!stored.unrevealed_secret) {
+  const sealed = await takeUnrevealedSecret(payload, subscription.id)
+  if (sealed === null) {
     throw new ApiError('conflict', 'The secret was already shown once; rotate it to get a new one.')
   }
-  await payload.update({
-    collection: 'webhooks',
-    id: subscription.id,
-    overrideAccess: true,
-    data: { unrevealed_secret: null, secret_reveal_pending: false },
-  })
-  return openSecret(stored.unrevealed_secret, payload.secret)
+  return openSecret(sealed, payload.secret)
 }

@@ -1,10 +1,10 @@
 // Creating and changing subscriptions; the secret is generated when not given and returned only here.
+// The webhooks collection validates every write (validateSubscriptionWrite), these included.
 import type { Payload } from 'payload'
 
 import type { User, Webhook } from '@/payload-types'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
 import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
-import { assertDeliverableTarget } from './assertDeliverableTarget'
 import { presentSubscription } from './presentSubscription'
 import { secretHint } from './secretHint'
 import type { SubscriptionCreateInput, SubscriptionPatchInput } from './subscriptionInputSchema'
@@ -14,7 +14,6 @@ export async function createSubscription(
   input: SubscriptionCreateInput,
   user: User,
 ) {
-  await assertDeliverableTarget(input.url)
   const secret = input.secret ?? generateWebhookSecret()
   const created = await payload.create({
     collection: 'webhooks',
@@ -36,8 +35,6 @@ export async function updateSubscription(
   changes: SubscriptionPatchInput,
   user: User,
 ) {
-  if (changes.url !== undefined && changes.url !== existing.url)
-    await assertDeliverableTarget(changes.url)
   const updated = await payload.update({
     collection: 'webhooks',
     id: existing.id,

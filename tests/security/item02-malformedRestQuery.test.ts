@@ -16,7 +16,7 @@ describe('a malformed where query on Payload REST', () => {
   it.each(['%7B', '%7B%22id%22%3A', '%5B1%2C'])('answers 400 to where=%s', async (where) => {
     const { apiKey } = await createTestUser(payload, 'viewer')
     for (const caller of [undefined, apiKey]) {
-      const response = await callPayloadRest('GET', `/webhook-events?where=${where}`, {
+      const response = await callPayloadRest('GET', `webhook-events?where=${where}`, {
         apiKey: caller,
       })
       expect(response.status).toBe(400)
@@ -27,7 +27,7 @@ describe('a malformed where query on Payload REST', () => {
   it('still answers a well-formed JSON where', async () => {
     const { apiKey } = await createTestUser(payload, 'viewer')
     const where = encodeURIComponent(JSON.stringify({ event_type: { equals: 'job.completed' } }))
-    const response = await callPayloadRest('GET', `/webhook-events?where=${where}`, { apiKey })
+    const response = await callPayloadRest('GET', `webhook-events?where=${where}`, { apiKey })
     expect(response.status).toBe(200)
   })
 })

@@ -36,17 +36,17 @@ describe('page sizes on Payload REST reads', () => {
     ['pagination=false', /pagination/],
     ['page=0', /page/],
   ])('answers 400 with a clear message to ?%s', async (query, message) => {
-    const response = await callPayloadRest('GET', `/webhook-events?${query}`, { apiKey: adminKey })
+    const response = await callPayloadRest('GET', `webhook-events?${query}`, { apiKey: adminKey })
     expect(response.status).toBe(400)
     expect(response.body.errors[0].message).toMatch(message)
   })
 
   it('answers a bounded page when asked within range, and by default', async () => {
-    const page = await callPayloadRest('GET', '/webhook-events?limit=250', { apiKey: adminKey })
+    const page = await callPayloadRest('GET', 'webhook-events?limit=250', { apiKey: adminKey })
     expect(page.status).toBe(200)
     expect(page.body.docs).toHaveLength(250)
     expect(page.body.hasNextPage).toBe(true)
-    const byDefault = await callPayloadRest('GET', '/webhook-events', { apiKey: adminKey })
+    const byDefault = await callPayloadRest('GET', 'webhook-events', { apiKey: adminKey })
     expect(byDefault.status).toBe(200)
     expect(byDefault.body.docs.length).toBeLessThanOrEqual(250)
   })

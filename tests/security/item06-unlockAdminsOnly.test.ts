@@ -41,7 +41,7 @@ describe('POST /api/users/unlock', () => {
     await lockOut(admin.user.email)
     for (const role of ['viewer', 'operator'] as const) {
       const caller = await createTestUser(payload, role)
-      const response = await callPayloadRest('POST', '/users/unlock', {
+      const response = await callPayloadRest('POST', 'users/unlock', {
         apiKey: caller.apiKey,
         body: { email: admin.user.email },
       })
@@ -54,7 +54,7 @@ describe('POST /api/users/unlock', () => {
     const locked = await createTestUser(payload, 'viewer')
     await lockOut(locked.user.email)
     const admin = await createTestUser(payload, 'admin')
-    const response = await callPayloadRest('POST', '/users/unlock', {
+    const response = await callPayloadRest('POST', 'users/unlock', {
       apiKey: admin.apiKey,
       body: { email: locked.user.email },
     })

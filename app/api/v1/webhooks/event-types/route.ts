@@ -2,7 +2,10 @@ import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { listEventTypes } from '@/lib/events/listEventTypes'
-import { registerEventTypeInputSchema } from '@/lib/events/registerEventTypeInputSchema'
+import {
+  EVENT_TYPE_BODY_LIMIT_BYTES,
+  registerEventTypeInputSchema,
+} from '@/lib/events/registerEventTypeInputSchema'
 import { ApiError } from '@/lib/api/apiError'
 
 export const GET = handleApiRoute('viewer', async ({ payload }) => {
@@ -10,7 +13,9 @@ export const GET = handleApiRoute('viewer', async ({ payload }) => {
 })
 
 export const POST = handleApiRoute('operator', async ({ request, payload, user }) => {
-  const input = await parseJsonBody(request, registerEventTypeInputSchema)
+  const input = await parseJsonBody(request, registerEventTypeInputSchema, {
+    maxBytes: EVENT_TYPE_BODY_LIMIT_BYTES,
+  })
   const existing = await payload.count({
     collection: 'event-types',
     where: { name: { equals: input.name } },

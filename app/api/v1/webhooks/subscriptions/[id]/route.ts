@@ -8,6 +8,7 @@ import { updateSubscription } from '@/lib/subscriptions/saveSubscription'
 import {
   subscriptionPatchSchema,
   subscriptionReplaceSchema,
+  SUBSCRIPTION_LIMITS,
 } from '@/lib/subscriptions/subscriptionInputSchema'
 
 type Params = { id: string }
@@ -23,7 +24,9 @@ export const GET = handleApiRoute<Params>('viewer', async ({ payload, user, para
 
 export const PUT = handleApiRoute<Params>('admin', async ({ request, payload, user, params }) => {
   const existing = await findSubscription(payload, parseIdParam(params.id, 'subscription'), user)
-  const input = await parseJsonBody(request, subscriptionReplaceSchema)
+  const input = await parseJsonBody(request, subscriptionReplaceSchema, {
+    maxBytes: SUBSCRIPTION_LIMITS.bodyBytes,
+  })
   const replacement = {
     description: '',
     filters: {
@@ -43,7 +46,9 @@ export const PUT = handleApiRoute<Params>('admin', async ({ request, payload, us
 
 export const PATCH = handleApiRoute<Params>('admin', async ({ request, payload, user, params }) => {
   const existing = await findSubscription(payload, parseIdParam(params.id, 'subscription'), user)
-  const changes = await parseJsonBody(request, subscriptionPatchSchema)
+  const changes = await parseJsonBody(request, subscriptionPatchSchema, {
+    maxBytes: SUBSCRIPTION_LIMITS.bodyBytes,
+  })
   return respondOk(await updateSubscription(payload, existing, changes, user))
 })
 

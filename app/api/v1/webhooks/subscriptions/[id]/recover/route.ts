@@ -4,7 +4,10 @@ import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { recoverFailedDeliveries } from '@/lib/deliveries/replayDeliveries'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
-import { recoverInputSchema } from '@/lib/subscriptions/subscriptionInputSchema'
+import {
+  recoverInputSchema,
+  SUBSCRIPTION_LIMITS,
+} from '@/lib/subscriptions/subscriptionInputSchema'
 
 type Params = { id: string }
 
@@ -16,7 +19,9 @@ export const POST = handleApiRoute<Params>(
       parseIdParam(params.id, 'subscription'),
       user,
     )
-    const { since } = await parseJsonBody(request, recoverInputSchema)
+    const { since } = await parseJsonBody(request, recoverInputSchema, {
+      maxBytes: SUBSCRIPTION_LIMITS.bodyBytes,
+    })
     const replayed = await recoverFailedDeliveries(
       payload,
       subscription.id,

@@ -4,7 +4,10 @@ import { parseJsonBody } from '@/lib/api/parseInput'
 import { respondOk } from '@/lib/api/respond'
 import { findSubscription } from '@/lib/subscriptions/findSubscription'
 import { rotateSubscriptionSecret } from '@/lib/subscriptions/saveSubscription'
-import { rotateSecretInputSchema } from '@/lib/subscriptions/subscriptionInputSchema'
+import {
+  rotateSecretInputSchema,
+  SUBSCRIPTION_LIMITS,
+} from '@/lib/subscriptions/subscriptionInputSchema'
 
 type Params = { id: string }
 
@@ -14,7 +17,9 @@ export const POST = handleApiRoute<Params>('admin', async ({ request, payload, u
     parseIdParam(params.id, 'subscription'),
     user,
   )
-  const input = await parseJsonBody(request, rotateSecretInputSchema)
+  const input = await parseJsonBody(request, rotateSecretInputSchema, {
+    maxBytes: SUBSCRIPTION_LIMITS.bodyBytes,
+  })
   const rotated = await rotateSubscriptionSecret(
     payload,
     subscription,

@@ -1,6 +1,7 @@
 import { handleApiRoute } from '@/lib/api/handleApiRoute'
 import { parseIdParam } from '@/lib/api/parseIdParam'
 import { parseJsonBody } from '@/lib/api/parseInput'
+import { SUBSCRIPTION_LIMITS } from '@/lib/subscriptions/subscriptionInputSchema'
 import { respondOk } from '@/lib/api/respond'
 import { readEnv } from '@/lib/config/env'
 import { presentDeliveries } from '@/lib/deliveries/presentDelivery'
@@ -17,7 +18,9 @@ export const POST = handleApiRoute<Params>(
       parseIdParam(params.id, 'subscription'),
       user,
     )
-    const input = await parseJsonBody(request, testEventInputSchema)
+    const input = await parseJsonBody(request, testEventInputSchema, {
+      maxBytes: SUBSCRIPTION_LIMITS.bodyBytes,
+    })
     const result = await sendTestEvent(payload, subscription, input, {
       waitMs: readEnv().DELIVERY_TIMEOUT_MS + 5_000,
     })
