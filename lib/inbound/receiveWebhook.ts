@@ -8,6 +8,7 @@ import { InboundRejection } from './inboundRejection'
 import type { ProviderContext, RawInboundRequest } from './providers/inboundProvider'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { redactHeaders, redactQuery } from './redactHeaders'
+import { rejectUnreadableBody } from './rejectUnreadableBody'
 import { resolveProvider } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
 import { getInboundLogWriter } from './store/getInboundLogStore'
@@ -75,6 +76,7 @@ export async function receiveWebhook(
         `No provider or active source named "${source}"`,
       )
     }
+    rejectUnreadableBody(request.headers, rawBody)
     const raw: RawInboundRequest = {
       rawBody,
       headers: request.headers,
