@@ -4,6 +4,7 @@ export type InboundRejectionCode =
   | 'invalid_json'
   | 'payload_too_large'
   | 'payload_too_deep'
+  | 'unsupported_media_type'
   | 'unknown_provider'
   | 'missing_job'
 
@@ -12,6 +13,7 @@ const STATUS_BY_CODE: Record<InboundRejectionCode, number> = {
   invalid_json: 400,
   payload_too_large: 413,
   payload_too_deep: 400,
+  unsupported_media_type: 415,
   unknown_provider: 404,
   missing_job: 400,
 }
