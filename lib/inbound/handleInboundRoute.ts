@@ -28,6 +28,7 @@ export async function answerInboundCallback(
     { provider: params.provider, jobId: params.jobId ?? null },
     {
       bodyLimitBytes: readInboundBodyLimit(),
+      trustedProxies: readEnv().TRUSTED_PROXIES,
       context: (context ??= createProviderContext()),
       persist,
     },
@@ -45,6 +46,8 @@ export async function handleInboundRoute(
     {
       headers,
       query: Object.fromEntries(new URL(request.url).searchParams.entries()),
+      // Next keeps a client's own X-Forwarded-For and shows no socket: the source stays unknown here.
+      peerAddress: null,
       readBody: (limitBytes) => readLimitedBody(request, limitBytes),
     },
     params,

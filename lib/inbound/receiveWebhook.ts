@@ -1,8 +1,11 @@
 // The inbound pipeline up to the answer: read raw bytes (size-limited), find the provider, verify, store
 // the log durably (group commit, de-duplicated), then answer. Processing happens in the worker.
 import { randomUUID } from 'node:crypto'
+import type { BlockList } from 'node:net'
 
 import type { Payload } from 'payload'
+
+import { resolveClientAddress } from '@/lib/web/resolveClientAddress'
 
 import { InboundRejection } from './inboundRejection'
 import type { ProviderContext, RawInboundRequest } from './providers/inboundProvider'
@@ -15,6 +18,8 @@ import { getInboundLogWriter } from './store/getInboundLogStore'
 
 export type ReceiveOptions = {
   bodyLimitBytes: number
+  /** Proxies whose X-Forwarded-For names the source address (TRUSTED_PROXIES). */
+  trustedProxies: BlockList
   context: ProviderContext
   /** False only in the ingest benchmark's framework-ceiling run: verify, then answer without storing. */
   persist: boolean
@@ -24,12 +29,6 @@ const MAX_SOURCE_NAME = 64
 
 function errorAnswer(status: number, code: string, message: string): InboundAnswer {
   return { status, body: { error: { code, message } } }
-}
-
-function readSourceIp(headers: Record<string, string>): string | null {
-  const forwarded = headers['x-forwarded-for']
-  if (forwarded) return forwarded.split(',')[0].trim()
-  return headers['x-real-ip'] ?? null
 }
 
 export async function receiveWebhook(
@@ -45,7 +44,11 @@ export async function receiveWebhook(
   const baseLog = {
     source,
     headers: storedHeaders,
-    sourceIp: readSourceIp(request.headers),
+    sourceIp: resolveClientAddress(
+      request.peerAddress,
+      request.headers['x-forwarded-for'],
+      options.trustedProxies,
+    ),
     receivedAt,
     pathJobId: params.jobId,
   }

@@ -30,10 +30,18 @@ function parseAnswer(text: string): RawAnswer {
   return { answered: true, status: Number(statusLine!.split(' ')[1]), headers, body }
 }
 
-/** `head` is the request line and headers without the blank line; `connection: close` is added. */
-export function sendRawHttp(port: number, head: string, body = ''): Promise<RawAnswer> {
+/**
+ * `head` is the request line and headers without the blank line; `connection: close` is added.
+ * `localAddress` picks the client's own loopback address (any of 127.0.0.0/8 on Linux).
+ */
+export function sendRawHttp(
+  port: number,
+  head: string,
+  body = '',
+  options: { localAddress?: string } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress: options.localAddress }, () => {
       socket.end(
         `${head}\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       )
