@@ -14,6 +14,7 @@ import { redactHeaders, redactQuery } from './redactHeaders'
 import { rejectUnreadableBody } from './rejectUnreadableBody'
 import { resolveProvider } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
+import { toStoredBody } from './storedBody'
 import { getInboundLogWriter } from './store/getInboundLogStore'
 
 export type ReceiveOptions = {
@@ -61,7 +62,9 @@ export async function receiveWebhook(
       status: 'rejected',
       verified: false,
       rejectionReason: `${rejection.code}: ${rejection.message}`,
-      rawBody: rawBody ? rawBody.toString('utf8') : null,
+      ...(rawBody
+        ? toStoredBody(rawBody)
+        : { rawBody: null, rawBodyBase64: null, rawBodySize: null }),
       dedupeKey: `rejected:${randomUUID()}`,
       eventType: null,
       externalJobId: null,
@@ -95,7 +98,7 @@ export async function receiveWebhook(
       status: 'received',
       verified: true,
       rejectionReason: null,
-      rawBody: rawBody.toString('utf8'),
+      ...toStoredBody(rawBody),
       dedupeKey: callback.dedupeKey,
       eventType: callback.eventType,
       externalJobId: callback.externalJobId,

@@ -47,6 +47,8 @@ async function storeDirectly(jobId: string, body: string): Promise<string> {
       verified: true,
       rejectionReason: null,
       rawBody: body,
+      rawBodyBase64: null,
+      rawBodySize: null,
       headers: {},
       sourceIp: null,
       receivedAt: new Date(),
