@@ -24,6 +24,9 @@ export const envSchema = z.object({
   /** Must outlast an attempt: a lease that expires mid-attempt lets a second worker send it again. */
   DELIVERY_LEASE_MS: z.coerce.number().int().positive().optional(),
   INBOUND_BODY_LIMIT_BYTES: z.coerce.number().int().positive().optional(),
+  /** Rejected callbacks one source address may have stored at once, and refilled per minute. */
+  INBOUND_REJECTION_BURST: z.coerce.number().int().nonnegative().default(100),
+  INBOUND_REJECTIONS_PER_MINUTE: z.coerce.number().int().nonnegative().default(60),
   DELIVERY_POLL_MS: z.coerce.number().int().positive().default(20),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(5_000),
   /** Reverse proxies whose X-Forwarded-For is believed; unset, the TCP peer is the source address. */

@@ -5,12 +5,22 @@ import { createProviderContext } from './providerContext'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { DEFAULT_BODY_LIMIT_BYTES, readLimitedBody } from './readLimitedBody'
 import { receiveWebhook } from './receiveWebhook'
+import { createStoredRejectionBudget, type StoredRejectionBudget } from './storedRejections'
 
 /** Benchmark-only switch (bench/inbound): measures the route without persistence. Never set it in production. */
 const persist = process.env.HUB_BENCHMARK_INBOUND !== 'verify-only'
 if (!persist) console.warn('[inbound] HUB_BENCHMARK_INBOUND=verify-only: callbacks are NOT stored')
 
 let context: ReturnType<typeof createProviderContext> | undefined
+let rejectionBudget: StoredRejectionBudget | undefined
+
+function readRejectionBudget(): StoredRejectionBudget {
+  const env = readEnv()
+  return (rejectionBudget ??= createStoredRejectionBudget({
+    burst: env.INBOUND_REJECTION_BURST,
+    perMinute: env.INBOUND_REJECTIONS_PER_MINUTE,
+  }))
+}
 
 export function readInboundBodyLimit(): number {
   return readEnv().INBOUND_BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES
@@ -29,6 +39,7 @@ export async function answerInboundCallback(
     {
       bodyLimitBytes: readInboundBodyLimit(),
       trustedProxies: readEnv().TRUSTED_PROXIES,
+      rejectionBudget: readRejectionBudget(),
       context: (context ??= createProviderContext()),
       persist,
     },

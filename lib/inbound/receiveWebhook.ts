@@ -15,12 +15,15 @@ import { rejectUnreadableBody } from './rejectUnreadableBody'
 import { resolveProvider } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
 import { toStoredBody } from './storedBody'
+import { excerptRejectedBody, type StoredRejectionBudget } from './storedRejections'
 import { getInboundLogWriter } from './store/getInboundLogStore'
 
 export type ReceiveOptions = {
   bodyLimitBytes: number
   /** Proxies whose X-Forwarded-For names the source address (TRUSTED_PROXIES). */
   trustedProxies: BlockList
+  /** How many rejections each source address may have stored (the rest are answered, not stored). */
+  rejectionBudget: StoredRejectionBudget
   context: ProviderContext
   /** False only in the ingest benchmark's framework-ceiling run: verify, then answer without storing. */
   persist: boolean
@@ -57,20 +60,22 @@ export async function receiveWebhook(
   let rawBody: Buffer | null = null
 
   const reject = async (rejection: InboundRejection): Promise<InboundAnswer> => {
+    const answer = errorAnswer(rejection.status, rejection.code, rejection.message)
+    if (!options.rejectionBudget.mayStore(baseLog.sourceIp)) return answer
     const row: NewInboundLog = {
       ...baseLog,
       status: 'rejected',
       verified: false,
       rejectionReason: `${rejection.code}: ${rejection.message}`,
       ...(rawBody
-        ? toStoredBody(rawBody)
+        ? toStoredBody(excerptRejectedBody(rawBody), rawBody.length)
         : { rawBody: null, rawBodyBase64: null, rawBodySize: null }),
       dedupeKey: `rejected:${randomUUID()}`,
       eventType: null,
       externalJobId: null,
     }
     await writer.submit(row)
-    return errorAnswer(rejection.status, rejection.code, rejection.message)
+    return answer
   }
 
   try {
