@@ -328,6 +328,14 @@ export interface WebhookLog {
   verified?: boolean | null;
   rejection_reason?: string | null;
   raw_body?: string | null;
+  /**
+   * The exact bytes, base64, when they are not valid UTF-8 (raw_body shows each invalid byte as U+FFFD).
+   */
+  raw_body_base64?: string | null;
+  /**
+   * Bytes received. A rejected body keeps only its first 4 KiB.
+   */
+  raw_body_size?: number | null;
   headers?:
     | {
         [k: string]: unknown;
@@ -700,6 +708,8 @@ export interface WebhookLogsSelect<T extends boolean = true> {
   verified?: T;
   rejection_reason?: T;
   raw_body?: T;
+  raw_body_base64?: T;
+  raw_body_size?: T;
   headers?: T;
   source_ip?: T;
   received_at?: T;

@@ -4,6 +4,7 @@ import * as migration_20261130_091348_delivery_series_index from './20261130_091
 import * as migration_20261201_233156_events_stored_once from './20261201_233156_events_stored_once';
 import * as migration_20261201_233810_worker_wake_port from './20261201_233810_worker_wake_port';
 import * as migration_20261202_000047_trim_log_and_job_indexes from './20261202_000047_trim_log_and_job_indexes';
+import * as migration_20261202_055425_inbound_raw_body_bytes from './20261202_055425_inbound_raw_body_bytes';
 import * as migration_20261202_060452_seal_header_values from './20261202_060452_seal_header_values';
 
 export const migrations = [
@@ -36,6 +37,11 @@ export const migrations = [
     up: migration_20261202_000047_trim_log_and_job_indexes.up,
     down: migration_20261202_000047_trim_log_and_job_indexes.down,
     name: '20261202_000047_trim_log_and_job_indexes',
+  },
+  {
+    up: migration_20261202_055425_inbound_raw_body_bytes.up,
+    down: migration_20261202_055425_inbound_raw_body_bytes.down,
+    name: '20261202_055425_inbound_raw_body_bytes',
   },
   {
     up: migration_20261202_060452_seal_header_values.up,

@@ -9,7 +9,7 @@ import { isMongoUrl, readEnv } from '@/lib/config/env'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { startSqliteStoreThread } from '@/lib/storeThread/startSqliteStoreThread'
 import { routeStoresThroughThread } from '@/lib/storeThread/storeThreadRegistry'
-import { routeFastPath } from '@/lib/web/routeFastPath'
+import { createWebRequestListener } from '@/lib/web/createWebRequestListener'
 
 const port = Number(process.env.PORT || 3000)
 const app = next({ dev: false, port })
@@ -22,9 +22,7 @@ const { DATABASE_URL } = readEnv()
 if (!isMongoUrl(DATABASE_URL))
   routeStoresThroughThread(await getPayloadClient(), startSqliteStoreThread(DATABASE_URL, 10_000))
 
-const server = createServer((request, response) => {
-  if (!routeFastPath(request, response)) void handleWithNext(request, response)
-})
+const server = createServer(createWebRequestListener(handleWithNext))
 server.keepAliveTimeout = 65_000
 server.listen(port, () => console.log(`[web] listening on http://localhost:${port}`))
 

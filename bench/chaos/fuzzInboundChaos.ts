@@ -1,4 +1,5 @@
-// Chaos 4: randomized malformed inbound requests: no 5xx, no crash, nothing accepted or processed.
+// Chaos 4: randomized malformed inbound requests and request targets (undecodable paths, invalid Host):
+// no 5xx, no crash, no silence, nothing accepted or processed; then a poisoned callback between valid ones.
 import { randomBytes } from 'node:crypto'
 import { Agent } from 'node:http'
 
@@ -13,9 +14,11 @@ import { findFreePort } from './findFreePort'
 import { createFuzzCase, type FuzzCase } from './inboundFuzzCases'
 import type { FuzzSecrets } from './inboundFuzzTargets'
 import { openDatabase } from './openDatabase'
+import { runPoisonedCallbackPhase } from './poisonedCallbackPhase'
+import { createRequestTargetCase } from './requestTargetFuzzCases'
 import { decide, finishScenario } from './scenarioResult'
 import { createSeededRandom } from './seededRandom'
-import { sendRawRequest } from './sendRawRequest'
+import { sendRawRequest, type RawOutcome } from './sendRawRequest'
 import { migrateDatabase, startHubWebServer } from './startHubWebServer'
 import { startJwksServer } from './startJwksServer'
 import { trackPid } from './trackChildren'
@@ -104,12 +107,20 @@ const networkErrors: Array<{ kind: string; error: string }> = []
 const earlyCloses: string[] = []
 const resetsOnReusedConnection: string[] = []
 const clientRefused: string[] = []
+// Malformed paths and Host headers must get exactly a 400 with a JSON body.
+const targetFindings: Array<{ kind: string; path: string; status: number | null; type: string }> =
+  []
+const TARGET_KINDS = new Set(['malformed-path', 'invalid-host'])
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
 let next = 0
 
-function classify(fuzz: FuzzCase, status: number | null, error: string | null) {
+function classify(fuzz: FuzzCase, outcome: RawOutcome) {
+  const { status, error } = outcome
   const label = status === null ? `error ${error}` : String(status)
   statuses.set(label, (statuses.get(label) ?? 0) + 1)
+  const type = outcome.contentType ?? ''
+  if (TARGET_KINDS.has(fuzz.kind) && (status !== 400 || !type.startsWith('application/json')))
+    targetFindings.push({ kind: fuzz.kind, path: fuzz.path, status, type })
   if (status === -1) clientRefused.push(`${fuzz.kind}: ${error}`)
   else if (status !== null && status >= 500) {
     serverErrors.push({ kind: fuzz.kind, path: fuzz.path, status })
@@ -122,7 +133,9 @@ function classify(fuzz: FuzzCase, status: number | null, error: string | null) {
 const fuzzLoop = async () => {
   while (next < total) {
     next += 1
-    const fuzz = createFuzzCase(random, secrets, BODY_LIMIT_BYTES)
+    const fuzz = random.chance(0.1)
+      ? createRequestTargetCase(random)
+      : createFuzzCase(random, secrets, BODY_LIMIT_BYTES)
     let outcome = await sendRawRequest(agent, web.baseUrl, fuzz, 30_000)
     if (outcome.status === null && !fuzz.oversized) {
       // A keep-alive socket the server had just closed (after an early 413 on it, say) resets the
@@ -132,7 +145,7 @@ const fuzzLoop = async () => {
       outcome = await sendRawRequest(fresh, web.baseUrl, fuzz, 30_000)
       fresh.destroy()
     }
-    classify(fuzz, outcome.status, outcome.error)
+    classify(fuzz, outcome)
   }
 }
 await Promise.all(Array.from({ length: concurrency }, fuzzLoop))
@@ -152,12 +165,17 @@ const notRejected = Object.entries(logStatuses)
   .filter(([status]) => status !== 'rejected')
   .reduce((sum, [, count]) => sum + count, 0)
 const jobsUnchanged = (await snapshotJobs()) === jobsBefore
+const poisoned = await runPoisonedCallbackPhase({
+  baseUrl: web.baseUrl,
+  lastframeSecret: secrets.lastframe,
+  client,
+})
 await worker.stop()
 await web.stop()
 jwks.close()
 client.close()
 
-for (const failure of [...serverErrors, ...accepted].slice(0, 20)) {
+for (const failure of [...serverErrors, ...accepted, ...targetFindings].slice(0, 20)) {
   console.error(`[chaos] fuzz finding: ${JSON.stringify(failure)}`)
 }
 for (const failure of networkErrors.slice(0, 10)) {
@@ -171,6 +189,8 @@ const checks = {
   serverSurvived,
   noLogProcessed: notRejected === 0,
   jobsUnchanged,
+  requestTargetsAnswered400Json: targetFindings.length === 0,
+  ...poisoned.checks,
 }
 const passed = decide(checks)
 if (passed) database.remove()
@@ -195,6 +215,8 @@ finishScenario(
       logStatuses: JSON.stringify(logStatuses),
       logsNotRejected: notRejected,
       jobsUnchanged,
+      requestTargetFindings: targetFindings.length,
+      ...poisoned.figures,
     },
     notes: [
       'oversized bodies may see the connection closed after the 413: counted apart, not as failures',

@@ -1,7 +1,11 @@
 // Sends one request exactly as built (repeated headers, raw bytes, chunked or not) and reports its fate.
 import { request, type Agent } from 'node:http'
 
-export type RawOutcome = { status: number | null; error: string | null }
+export type RawOutcome = {
+  status: number | null
+  error: string | null
+  contentType?: string | null
+}
 
 export function sendRawRequest(
   agent: Agent,
@@ -36,7 +40,10 @@ export function sendRawRequest(
     })
     outgoing.on('response', (response) => {
       response.resume()
-      response.on('end', () => settle({ status: response.statusCode ?? null, error: null }))
+      const contentType = response.headers['content-type'] ?? null
+      response.on('end', () =>
+        settle({ status: response.statusCode ?? null, error: null, contentType }),
+      )
       response.on('error', (error) =>
         settle({ status: response.statusCode ?? null, error: error.message }),
       )

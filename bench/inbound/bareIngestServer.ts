@@ -11,6 +11,7 @@ import type { ProviderContext } from '@/lib/inbound/providers/inboundProvider'
 import { redactHeaders } from '@/lib/inbound/redactHeaders'
 import type { NewInboundLog } from '@/lib/inbound/store/inboundLogStore'
 import { createSqliteInboundLogStore } from '@/lib/inbound/store/sqliteInboundLogStore'
+import { toStoredBody } from '@/lib/inbound/storedBody'
 
 // The product's values: getInboundLogStore's batch size and databaseAdapter's pragmas.
 const MAX_BATCH = 256
@@ -73,7 +74,7 @@ async function ingest(request: IncomingMessage, response: ServerResponse) {
       status: 'received',
       verified: true,
       rejectionReason: null,
-      rawBody: rawBody.toString('utf8'),
+      ...toStoredBody(rawBody),
       dedupeKey: callback.dedupeKey,
       eventType: callback.eventType,
       externalJobId: callback.externalJobId,

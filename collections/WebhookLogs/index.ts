@@ -44,6 +44,23 @@ export const WebhookLogs: CollectionConfig = {
     { name: 'verified', type: 'checkbox', defaultValue: false },
     { name: 'rejection_reason', type: 'text' },
     { name: 'raw_body', type: 'code', admin: { language: 'json', components: CODE_AS_TEXT } },
+    {
+      name: 'raw_body_base64',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description:
+          'The exact bytes, base64, when they are not valid UTF-8 (raw_body shows each invalid byte as U+FFFD).',
+      },
+    },
+    {
+      name: 'raw_body_size',
+      type: 'number',
+      admin: {
+        readOnly: true,
+        description: 'Bytes received. A rejected body keeps only its first 4 KiB.',
+      },
+    },
     { name: 'headers', type: 'json', admin: { components: JSON_AS_TEXT } },
     { name: 'source_ip', type: 'text' },
     { name: 'received_at', type: 'date', required: true, index: true },

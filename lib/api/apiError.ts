@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'unknown_provider'
   | 'provider_error'
   | 'internal_error'
+  | 'invalid_path'
+  | 'invalid_host'
 
 const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   validation_error: 400,
@@ -24,6 +26,8 @@ const STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   unknown_provider: 404,
   provider_error: 502,
   internal_error: 500,
+  invalid_path: 400,
+  invalid_host: 400,
 }
 
 export type ApiErrorIssue = { path: string; message: string; code: string }

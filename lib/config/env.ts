@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+import { parseTrustedProxies } from '../web/parseTrustedProxies'
+
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
@@ -22,8 +24,23 @@ export const envSchema = z.object({
   /** Must outlast an attempt: a lease that expires mid-attempt lets a second worker send it again. */
   DELIVERY_LEASE_MS: z.coerce.number().int().positive().optional(),
   INBOUND_BODY_LIMIT_BYTES: z.coerce.number().int().positive().optional(),
+  /** Rejected callbacks one source address may have stored at once, and refilled per minute. */
+  INBOUND_REJECTION_BURST: z.coerce.number().int().nonnegative().default(100),
+  INBOUND_REJECTIONS_PER_MINUTE: z.coerce.number().int().nonnegative().default(60),
   DELIVERY_POLL_MS: z.coerce.number().int().positive().default(20),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Reverse proxies whose X-Forwarded-For is believed; unset, the TCP peer is the source address. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((text, context) => {
+      try {
+        return parseTrustedProxies(text)
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message })
+        return z.NEVER
+      }
+    }),
 })
 
 export type HubEnv = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -1,7 +1,9 @@
-// What /api/v1/health reports: database reachability, queue depth and the freshest worker heartbeat.
+// What /api/v1/health reports: database reachability, queue depth, the freshest worker heartbeat and
+// inbound logs stuck or erroring.
 import type { Payload } from 'payload'
 
 import { QUEUED_DELIVERY_STATUSES } from '@/lib/model/deliveryStatus'
+import { readInboundHealth, type InboundHealth } from './readInboundHealth'
 
 export type WorkerHealth =
   | { status: 'absent'; last_heartbeat_at: null }
@@ -16,6 +18,7 @@ export type HubHealth = {
   status: 'ok' | 'degraded'
   database: { reachable: boolean; latency_ms: number; error?: string }
   queue: { depth: number | null; dead: number | null }
+  inbound: InboundHealth | { stuck: null; errored: null }
   worker: WorkerHealth
 }
 
@@ -61,7 +64,7 @@ export async function readHealth(
   const now = options.now ?? new Date()
   const started = performance.now()
   try {
-    const [depth, dead, worker] = await Promise.all([
+    const [depth, dead, inbound, worker] = await Promise.all([
       payload.count({
         collection: 'webhook-deliveries',
         where: { status: { in: QUEUED_DELIVERY_STATUSES } },
@@ -72,12 +75,14 @@ export async function readHealth(
         where: { status: { equals: 'dead' } },
         overrideAccess: true,
       }),
+      readInboundHealth(payload, now),
       readWorkerHealth(payload, now, options.heartbeatStaleAfterMs),
     ])
     return {
-      status: worker.status === 'alive' ? 'ok' : 'degraded',
+      status: worker.status === 'alive' && inbound.stuck === 0 ? 'ok' : 'degraded',
       database: { reachable: true, latency_ms: Math.round(performance.now() - started) },
       queue: { depth: depth.totalDocs, dead: dead.totalDocs },
+      inbound,
       worker,
     }
   } catch (error) {
@@ -89,6 +94,7 @@ export async function readHealth(
         error: error instanceof Error ? error.message : String(error),
       },
       queue: { depth: null, dead: null },
+      inbound: { stuck: null, errored: null },
       worker: { status: 'absent', last_heartbeat_at: null },
     }
   }

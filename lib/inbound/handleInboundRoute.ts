@@ -5,12 +5,22 @@ import { createProviderContext } from './providerContext'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { DEFAULT_BODY_LIMIT_BYTES, readLimitedBody } from './readLimitedBody'
 import { receiveWebhook } from './receiveWebhook'
+import { createStoredRejectionBudget, type StoredRejectionBudget } from './storedRejections'
 
 /** Benchmark-only switch (bench/inbound): measures the route without persistence. Never set it in production. */
 const persist = process.env.HUB_BENCHMARK_INBOUND !== 'verify-only'
 if (!persist) console.warn('[inbound] HUB_BENCHMARK_INBOUND=verify-only: callbacks are NOT stored')
 
 let context: ReturnType<typeof createProviderContext> | undefined
+let rejectionBudget: StoredRejectionBudget | undefined
+
+function readRejectionBudget(): StoredRejectionBudget {
+  const env = readEnv()
+  return (rejectionBudget ??= createStoredRejectionBudget({
+    burst: env.INBOUND_REJECTION_BURST,
+    perMinute: env.INBOUND_REJECTIONS_PER_MINUTE,
+  }))
+}
 
 export function readInboundBodyLimit(): number {
   return readEnv().INBOUND_BODY_LIMIT_BYTES ?? DEFAULT_BODY_LIMIT_BYTES
@@ -28,6 +38,8 @@ export async function answerInboundCallback(
     { provider: params.provider, jobId: params.jobId ?? null },
     {
       bodyLimitBytes: readInboundBodyLimit(),
+      trustedProxies: readEnv().TRUSTED_PROXIES,
+      rejectionBudget: readRejectionBudget(),
       context: (context ??= createProviderContext()),
       persist,
     },
@@ -45,6 +57,8 @@ export async function handleInboundRoute(
     {
       headers,
       query: Object.fromEntries(new URL(request.url).searchParams.entries()),
+      // Next keeps a client's own X-Forwarded-For and shows no socket: the source stays unknown here.
+      peerAddress: null,
       readBody: (limitBytes) => readLimitedBody(request, limitBytes),
     },
     params,

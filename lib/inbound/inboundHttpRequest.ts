@@ -4,6 +4,8 @@ export type InboundHttpRequest = {
   /** Lower-cased names; repeated headers joined with ", " as fetch's Headers does. */
   headers: Record<string, string>
   query: Record<string, string>
+  /** The TCP peer's address; null where the server does not expose it (the App Router). */
+  peerAddress: string | null
   /** The raw body, or an InboundRejection('payload_too_large') past the limit. */
   readBody(limitBytes: number): Promise<Buffer>
 }

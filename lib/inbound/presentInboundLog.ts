@@ -18,6 +18,8 @@ export function presentInboundLog(log: WebhookLog) {
     error_message: log.error_message ?? null,
     headers: log.headers ?? {},
     raw_body: log.raw_body ?? null,
+    raw_body_base64: log.raw_body_base64 ?? null,
+    raw_body_size: log.raw_body_size ?? null,
     normalized: log.normalized ?? null,
   }
 }

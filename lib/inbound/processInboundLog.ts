@@ -17,6 +17,7 @@ function toClaimedLog(log: WebhookLog): ClaimedLog {
     id: log.id,
     source: log.source,
     rawBody: log.raw_body ?? null,
+    rawBodyBase64: log.raw_body_base64 ?? null,
     dedupeKey: log.dedupe_key,
     eventType: log.event_type ?? null,
     externalJobId: log.external_job_id ?? null,

@@ -12,6 +12,7 @@ import { normalizedJobUpdateSchema } from './normalizedJobUpdate'
 import type { ProviderContext } from './providers/inboundProvider'
 import { resolveProvider } from './resolveProvider'
 import type { ClaimedLog, InboundLogStore, LogOutcome } from './store/inboundLogStore'
+import { readStoredBodyBytes } from './storedBody'
 
 export type ProcessingResult = {
   logId: DocumentId
@@ -46,7 +47,9 @@ async function normalize(deps: LogBatchDependencies, entry: LogInProgress): Prom
   try {
     const provider = await resolveProvider(deps.payload, log.source)
     if (!provider) throw new Error(`Provider ${log.source} is no longer configured`)
-    const body: unknown = JSON.parse(log.rawBody ?? 'null')
+    // Parsed from the exact bytes that were verified, not from their readable copy.
+    const bytes = readStoredBodyBytes(log)
+    const body: unknown = JSON.parse(bytes === null ? 'null' : bytes.toString('utf8'))
     const update = await provider.normalize(
       {
         body,

@@ -1,19 +1,29 @@
 // The inbound pipeline up to the answer: read raw bytes (size-limited), find the provider, verify, store
 // the log durably (group commit, de-duplicated), then answer. Processing happens in the worker.
 import { randomUUID } from 'node:crypto'
+import type { BlockList } from 'node:net'
 
 import type { Payload } from 'payload'
+
+import { resolveClientAddress } from '@/lib/web/resolveClientAddress'
 
 import { InboundRejection } from './inboundRejection'
 import type { ProviderContext, RawInboundRequest } from './providers/inboundProvider'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { redactHeaders, redactQuery } from './redactHeaders'
+import { rejectUnreadableBody } from './rejectUnreadableBody'
 import { resolveProvider } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
+import { toStoredBody } from './storedBody'
+import { excerptRejectedBody, type StoredRejectionBudget } from './storedRejections'
 import { getInboundLogWriter } from './store/getInboundLogStore'
 
 export type ReceiveOptions = {
   bodyLimitBytes: number
+  /** Proxies whose X-Forwarded-For names the source address (TRUSTED_PROXIES). */
+  trustedProxies: BlockList
+  /** How many rejections each source address may have stored (the rest are answered, not stored). */
+  rejectionBudget: StoredRejectionBudget
   context: ProviderContext
   /** False only in the ingest benchmark's framework-ceiling run: verify, then answer without storing. */
   persist: boolean
@@ -23,12 +33,6 @@ const MAX_SOURCE_NAME = 64
 
 function errorAnswer(status: number, code: string, message: string): InboundAnswer {
   return { status, body: { error: { code, message } } }
-}
-
-function readSourceIp(headers: Record<string, string>): string | null {
-  const forwarded = headers['x-forwarded-for']
-  if (forwarded) return forwarded.split(',')[0].trim()
-  return headers['x-real-ip'] ?? null
 }
 
 export async function receiveWebhook(
@@ -44,7 +48,11 @@ export async function receiveWebhook(
   const baseLog = {
     source,
     headers: storedHeaders,
-    sourceIp: readSourceIp(request.headers),
+    sourceIp: resolveClientAddress(
+      request.peerAddress,
+      request.headers['x-forwarded-for'],
+      options.trustedProxies,
+    ),
     receivedAt,
     pathJobId: params.jobId,
   }
@@ -52,18 +60,22 @@ export async function receiveWebhook(
   let rawBody: Buffer | null = null
 
   const reject = async (rejection: InboundRejection): Promise<InboundAnswer> => {
+    const answer = errorAnswer(rejection.status, rejection.code, rejection.message)
+    if (!options.rejectionBudget.mayStore(baseLog.sourceIp)) return answer
     const row: NewInboundLog = {
       ...baseLog,
       status: 'rejected',
       verified: false,
       rejectionReason: `${rejection.code}: ${rejection.message}`,
-      rawBody: rawBody ? rawBody.toString('utf8') : null,
+      ...(rawBody
+        ? toStoredBody(excerptRejectedBody(rawBody), rawBody.length)
+        : { rawBody: null, rawBodyBase64: null, rawBodySize: null }),
       dedupeKey: `rejected:${randomUUID()}`,
       eventType: null,
       externalJobId: null,
     }
     await writer.submit(row)
-    return errorAnswer(rejection.status, rejection.code, rejection.message)
+    return answer
   }
 
   try {
@@ -75,6 +87,7 @@ export async function receiveWebhook(
         `No provider or active source named "${source}"`,
       )
     }
+    rejectUnreadableBody(request.headers, rawBody)
     const raw: RawInboundRequest = {
       rawBody,
       headers: request.headers,
@@ -90,7 +103,7 @@ export async function receiveWebhook(
       status: 'received',
       verified: true,
       rejectionReason: null,
-      rawBody: rawBody.toString('utf8'),
+      ...toStoredBody(rawBody),
       dedupeKey: callback.dedupeKey,
       eventType: callback.eventType,
       externalJobId: callback.externalJobId,

@@ -30,8 +30,9 @@ const LIST_ROUTES: Record<string, FetchHandler> = {
 }
 
 function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
-  // A client that went away mid-upload gets no answer; nothing was acknowledged.
-  if (request.destroyed || response.destroyed) return void response.destroy()
+  // A client that went away mid-upload gets no answer; nothing was acknowledged. (request.destroyed
+  // is also true once a body has been read whole, so it cannot tell.)
+  if (request.socket.destroyed || response.destroyed) return void response.destroy()
   console.error('[web] fast path failed', error)
   if (response.headersSent) return void response.destroy()
   response.writeHead(500, { 'content-type': 'application/json' })

@@ -23,6 +23,7 @@ export async function serveInboundCallback(
     {
       headers: readRequestHeaders(request),
       query: readQuery(request.url),
+      peerAddress: request.socket.remoteAddress ?? null,
       async readBody(limitBytes) {
         if (cut || body.length > limitBytes)
           throw new InboundRejection('payload_too_large', `Body exceeds ${limitBytes} bytes`)

@@ -58,6 +58,8 @@ async function storeLog(externalId: string) {
       verified: true,
       rejectionReason: null,
       rawBody: '{}',
+      rawBodyBase64: null,
+      rawBodySize: null,
       headers: {},
       sourceIp: null,
       receivedAt: new Date(),

@@ -26,6 +26,13 @@ export function InboundLogDetail() {
   const reason = useFormFields(([fields]) => fields.rejection_reason?.value) as string | undefined
   const error = useFormFields(([fields]) => fields.error_message?.value) as string | undefined
   const rawBody = useFormFields(([fields]) => fields.raw_body?.value) as string | undefined
+  const exactBytes = useFormFields(([fields]) => fields.raw_body_base64?.value) as
+    string | undefined
+  const receivedSize = useFormFields(([fields]) => fields.raw_body_size?.value) as
+    number | undefined
+  const storedSize = exactBytes
+    ? atob(exactBytes).length
+    : new TextEncoder().encode(rawBody ?? '').length
   const canRetry =
     hasRoleAtLeast(user?.role, 'operator') && (status === 'error' || status === 'processed')
   const retry = async () => {
@@ -55,6 +62,18 @@ export function InboundLogDetail() {
         </Button>
       ) : null}
       <h3>Body as received</h3>
+      {exactBytes ? (
+        <p data-testid="body-not-utf8">
+          Not valid UTF-8: each invalid byte shows as U+FFFD below; the exact bytes are kept in
+          raw_body_base64.
+        </p>
+      ) : null}
+      {receivedSize && receivedSize > storedSize ? (
+        <p data-testid="body-excerpt">
+          Excerpt: the first {storedSize} of {receivedSize} bytes (a rejected body is not kept
+          whole).
+        </p>
+      ) : null}
       <pre
         data-testid="pretty-body"
         style={{

@@ -8,6 +8,9 @@ export type NewInboundLog = {
   verified: boolean
   rejectionReason: string | null
   rawBody: string | null
+  /** The exact bytes when `rawBody` (decoded as UTF-8) is not them (lib/inbound/storedBody). */
+  rawBodyBase64: string | null
+  rawBodySize: number | null
   headers: Record<string, string>
   sourceIp: string | null
   receivedAt: Date
@@ -29,6 +32,7 @@ export type ClaimedLog = {
   id: DocumentId
   source: string
   rawBody: string | null
+  rawBodyBase64: string | null
   dedupeKey: string
   eventType: string | null
   externalJobId: string | null

@@ -17,6 +17,7 @@ type LogDocument = {
   _id: { toString(): string }
   source: string
   raw_body?: string | null
+  raw_body_base64?: string | null
   dedupe_key: string
   event_type?: string | null
   external_job_id?: string | null
@@ -32,6 +33,8 @@ function toDocument(row: NewInboundLog, overrides: Record<string, unknown> = {})
     verified: row.verified,
     rejection_reason: row.rejectionReason,
     raw_body: row.rawBody,
+    raw_body_base64: row.rawBodyBase64,
+    raw_body_size: row.rawBodySize,
     headers: row.headers,
     source_ip: row.sourceIp,
     received_at: row.receivedAt,
@@ -130,6 +133,7 @@ export function createMongoInboundLogStore(adapter: MongooseAdapter): InboundLog
         id: doc._id.toString(),
         source: doc.source,
         rawBody: doc.raw_body ?? null,
+        rawBodyBase64: doc.raw_body_base64 ?? null,
         dedupeKey: doc.dedupe_key,
         eventType: doc.event_type ?? null,
         externalJobId: doc.external_job_id ?? null,

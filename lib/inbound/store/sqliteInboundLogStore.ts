@@ -19,6 +19,7 @@ type ClaimedLogRow = {
   id: number
   source: string
   raw_body: string | null
+  raw_body_base64: string | null
   dedupe_key: string
   event_type: string | null
   external_job_id: string | null
@@ -32,6 +33,7 @@ function toClaimedLog(row: ClaimedLogRow): ClaimedLog {
     id: Number(row.id),
     source: row.source,
     rawBody: row.raw_body,
+    rawBodyBase64: row.raw_body_base64,
     dedupeKey: row.dedupe_key,
     eventType: row.event_type,
     externalJobId: row.external_job_id,
@@ -79,8 +81,9 @@ export function buildLogOutcomeUpdate(outcomes: LogOutcome[], now: Date) {
   }
 }
 
-const COLUMNS = `source, status, verified, rejection_reason, raw_body, headers, source_ip, received_at,
-  dedupe_key, duplicate_of, event_type, external_job_id, path_job_id, processing_attempts, updated_at, created_at`
+const COLUMNS = `source, status, verified, rejection_reason, raw_body, raw_body_base64, raw_body_size, headers,
+  source_ip, received_at, dedupe_key, duplicate_of, event_type, external_job_id, path_job_id,
+  processing_attempts, updated_at, created_at`
 
 function valuesOf(row: NewInboundLog, overrides: { status?: string; dedupeKey?: string } = {}) {
   const receivedAt = row.receivedAt.toISOString()
@@ -90,6 +93,8 @@ function valuesOf(row: NewInboundLog, overrides: { status?: string; dedupeKey?: 
     row.verified ? 1 : 0,
     row.rejectionReason,
     row.rawBody,
+    row.rawBodyBase64,
+    row.rawBodySize,
     JSON.stringify(row.headers),
     row.sourceIp,
     receivedAt,
@@ -108,7 +113,7 @@ export function createSqliteInboundLogStore(client: Client): InboundLogStore {
       const inserted = await client.batch(
         rows.map((row) => ({
           sql: `INSERT INTO webhook_logs (${COLUMNS})
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0, ?, ?)
             ON CONFLICT (source, dedupe_key) DO NOTHING RETURNING id`,
           args: valuesOf(row),
         })),
@@ -124,7 +129,7 @@ export function createSqliteInboundLogStore(client: Client): InboundLogStore {
         const logged = await client.batch(
           duplicates.map(({ row }) => ({
             sql: `INSERT INTO webhook_logs (${COLUMNS})
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                 (SELECT id FROM webhook_logs WHERE source = ? AND dedupe_key = ?), ?, ?, ?, 0, ?, ?)
               RETURNING id, duplicate_of`,
             args: (() => {
@@ -132,7 +137,7 @@ export function createSqliteInboundLogStore(client: Client): InboundLogStore {
                 status: 'duplicate',
                 dedupeKey: `duplicate:${randomUUID()}`,
               })
-              return [...values.slice(0, 9), row.source, row.dedupeKey, ...values.slice(9)]
+              return [...values.slice(0, 11), row.source, row.dedupeKey, ...values.slice(11)]
             })(),
           })),
           'write',
@@ -158,7 +163,7 @@ export function createSqliteInboundLogStore(client: Client): InboundLogStore {
           WHERE id IN (SELECT id FROM webhook_logs
             WHERE status = 'received' OR (status = 'processing' AND lease_expires_at <= ?)
             ORDER BY received_at LIMIT ?)
-          RETURNING id, source, raw_body, dedupe_key, event_type, external_job_id, path_job_id, job_id,
+          RETURNING id, source, raw_body, raw_body_base64, dedupe_key, event_type, external_job_id, path_job_id, job_id,
             received_at`,
         args: [workerId, new Date(now.getTime() + leaseMs).toISOString(), nowIso, nowIso, limit],
       })

@@ -35,7 +35,31 @@ function callback(jobId: string, resultJson: string) {
 }
 
 // 5,000 nested objects: parses, but no recursive serializer (JSON.stringify, structured clone) survives it.
+// The inbound route now refuses such a body (tests/security/item01), so it is stored as a log stored
+// before that bound would have been: straight into the log store.
 const poisonedResult = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)
+
+async function storeDirectly(jobId: string, body: string): Promise<string> {
+  const [inserted] = await getInboundLogStore(payload).insertLogs([
+    {
+      source: 'lastframe',
+      status: 'received',
+      verified: true,
+      rejectionReason: null,
+      rawBody: body,
+      rawBodyBase64: null,
+      rawBodySize: null,
+      headers: {},
+      sourceIp: null,
+      receivedAt: new Date(),
+      dedupeKey: `${jobId}:completed`,
+      eventType: null,
+      externalJobId: jobId,
+      pathJobId: null,
+    },
+  ])
+  return String(inserted!.id)
+}
 
 describe('a poisoned callback in a batch', () => {
   let loop: ReturnType<typeof startTestInboundLoop> | undefined
@@ -49,6 +73,10 @@ describe('a poisoned callback in a batch', () => {
       ['lf_after', '{"output_url":"https://cdn.example.com/2.mp4"}'],
     ] as const) {
       const body = callback(jobId, result)
+      if (jobId === 'lf_poison') {
+        ids.push(await storeDirectly(jobId, body))
+        continue
+      }
       const response = await postInbound('lastframe', body, { headers: signed(body) })
       expect(response.status).toBe(200)
       ids.push(response.body.id)

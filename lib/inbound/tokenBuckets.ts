@@ -1,0 +1,30 @@
+// One token bucket per key (a source address), refilled continuously: `take` spends a token or says no.
+// The map is bounded: past `maxKeys` the longest-idle buckets are forgotten (they refill to full anyway).
+export type TokenBuckets = { take(key: string): boolean }
+
+type Bucket = { tokens: number; updatedMs: number }
+
+export function createTokenBuckets(options: {
+  capacity: number
+  refillPerMinute: number
+  maxKeys: number
+  now: () => number
+}): TokenBuckets {
+  const buckets = new Map<string, Bucket>()
+  const refillPerMs = options.refillPerMinute / 60_000
+  return {
+    take(key) {
+      const nowMs = options.now()
+      const bucket = buckets.get(key) ?? { tokens: options.capacity, updatedMs: nowMs }
+      const tokens = Math.min(
+        options.capacity,
+        bucket.tokens + (nowMs - bucket.updatedMs) * refillPerMs,
+      )
+      // Re-inserted so that the map's order is least recently used first.
+      buckets.delete(key)
+      buckets.set(key, { tokens: tokens >= 1 ? tokens - 1 : tokens, updatedMs: nowMs })
+      if (buckets.size > options.maxKeys) buckets.delete(buckets.keys().next().value!)
+      return tokens >= 1
+    },
+  }
+}
