@@ -3,6 +3,12 @@
 const TRANSIENT = /SQLITE_BUSY|SQLITE_LOCKED|database is locked|store thread exited|terminated/i
 
 export function isTransientStoreError(error: unknown): boolean {
-  const failure = error as { code?: unknown; message?: unknown } | null
-  return TRANSIENT.test(`${String(failure?.code ?? '')} ${String(failure?.message ?? error)}`)
+  // Drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const failure = current as { code?: unknown; message?: unknown; cause?: unknown }
+    if (TRANSIENT.test(`${String(failure.code ?? '')} ${String(failure.message ?? current)}`))
+      return true
+    current = failure.cause
+  }
+  return false
 }

@@ -3,12 +3,41 @@ import { hostname } from 'node:os'
 
 import type { Payload } from 'payload'
 
+import { isTransientStoreError } from '@/lib/storeThread/isTransientStoreError'
+import type { Worker } from '@/payload-types'
+
 type WorkerState = 'running' | 'draining' | 'stopped'
+
+const REGISTER_ATTEMPTS = 5
 
 export type WorkerHeartbeat = {
   readonly workerId: string
   beat(state?: WorkerState, inFlight?: number): Promise<void>
   stop(): Promise<void>
+}
+
+// A worker starting while other processes keep SQLite's write lock busy can be refused it once its
+// busy_timeout has run out; it asks again instead of exiting (each try has already waited that long).
+async function registerWorker(
+  payload: Payload,
+  data: Omit<Worker, 'id' | 'createdAt' | 'updatedAt'>,
+) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await payload.create({
+        collection: 'workers',
+        overrideAccess: true,
+        // One row, no related rows: already atomic (see beat below).
+        disableTransaction: true,
+        data,
+      })
+    } catch (error) {
+      if (!isTransientStoreError(error) || attempt >= REGISTER_ATTEMPTS) throw error
+      console.warn(`[worker] registering: database busy, trying again (${attempt})`)
+      // The wait for the lock blocks this thread; let the event loop turn between tries.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+  }
 }
 
 export async function startWorkerHeartbeat(
@@ -21,19 +50,15 @@ export async function startWorkerHeartbeat(
   },
 ): Promise<WorkerHeartbeat> {
   const startedAt = new Date().toISOString()
-  const doc = await payload.create({
-    collection: 'workers',
-    overrideAccess: true,
-    data: {
-      worker_id: options.workerId,
-      hostname: hostname(),
-      pid: process.pid,
-      state: 'running',
-      started_at: startedAt,
-      last_heartbeat_at: startedAt,
-      in_flight: 0,
-      wake_port: options.wakePort ?? null,
-    },
+  const doc = await registerWorker(payload, {
+    worker_id: options.workerId,
+    hostname: hostname(),
+    pid: process.pid,
+    state: 'running',
+    started_at: startedAt,
+    last_heartbeat_at: startedAt,
+    in_flight: 0,
+    wake_port: options.wakePort ?? null,
   })
   let state: WorkerState = 'running'
 
