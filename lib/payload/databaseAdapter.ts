@@ -26,8 +26,9 @@ function withSettleEffects<Adapter extends BaseDatabaseAdapter>(
   return { ...adapterObj, init: (args) => settleEffectsOnTransactionEnd(adapterObj.init(args)) }
 }
 
-// Payload's adapter creates its client at connect; ours, handed over first, keeps the pragmas on every
-// connection and queues this process's writers (lib/payload/createPayloadSqliteClient).
+// Payload's adapter creates its client at connect, and sets its pragmas only on a client it created; ours,
+// handed over first, carries them on each of its connections and queues this process's writers
+// (lib/payload/createPayloadSqliteClient).
 function withPragmaClient(
   adapterObj: DatabaseAdapterObj<SQLiteAdapter>,
   databaseUrl: string,
@@ -42,6 +43,7 @@ function withPragmaClient(
           { url: databaseUrl },
           [
             `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`,
+            'PRAGMA journal_mode = WAL;',
             `PRAGMA synchronous = ${WAL.synchronous};`,
             `PRAGMA journal_size_limit = ${WAL.journalSizeLimit};`,
           ],
@@ -66,8 +68,6 @@ export function createDatabaseAdapter(databaseUrl: string): DatabaseAdapterObj {
     migrationDir,
     // The schema comes from committed migrations only, in every mode, so dev, test and prod agree.
     push: false,
-    wal: WAL,
-    busyTimeout: BUSY_TIMEOUT_MS,
     // Each write (a subscription with its event-type rows, say) commits whole: readers never see half.
     transactionOptions: {},
   })

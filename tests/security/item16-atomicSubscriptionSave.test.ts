@@ -1,5 +1,6 @@
 // Issue 11, item 16: on SQLite a subscription is saved in one transaction, so a concurrent reader sees
 // either all of its previous event types or all of its new ones, never the moment between.
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -103,5 +104,22 @@ describe('saving a subscription while others read it', () => {
     )
     const results = await Promise.allSettled(writes)
     expect(results.filter((result) => result.status === 'rejected')).toEqual([])
+  })
+
+  it('gives the main connection and the transaction connection busy_timeout and WAL', async () => {
+    // Payload sets its pragmas only on a client it creates itself: without ours, a read meeting a busy
+    // WAL index answered SQLITE_BUSY at once (seen in CI as "database is locked" on a count).
+    const client = (payload.db as unknown as SQLiteAdapter).client
+    const main = await client.execute('PRAGMA busy_timeout')
+    expect(Object.values(main.rows[0])[0]).toBe(10_000)
+    const mode = await client.execute('PRAGMA journal_mode')
+    expect(Object.values(mode.rows[0])[0]).toBe('wal')
+    const transaction = await client.transaction('write')
+    try {
+      const inTransaction = await transaction.execute('PRAGMA busy_timeout')
+      expect(Object.values(inTransaction.rows[0])[0]).toBe(10_000)
+    } finally {
+      await transaction.rollback()
+    }
   })
 })
