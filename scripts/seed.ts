@@ -1,4 +1,5 @@
 // `npm run seed`: migrations, the admin user (ADMIN_EMAIL / ADMIN_PASSWORD / ADMIN_API_KEY) and demo data.
+import { readEnv } from '@/lib/config/env'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { runMigrations } from '@/lib/payload/runMigrations'
 import { seedAdminUser } from '@/lib/seed/seedAdminUser'
@@ -14,7 +15,9 @@ const apiKey = process.env.ADMIN_API_KEY || undefined
 const payload = await getPayloadClient()
 await runMigrations(payload)
 const outcome = await seedAdminUser(payload, { email, password, apiKey })
-const demo = await seedDemoData(payload)
+const demo = await seedDemoData(payload, {
+  allowPrivateTargets: readEnv().ALLOW_PRIVATE_TARGETS,
+})
 
 const port = process.env.PORT || '3000'
 console.log(`

@@ -7,7 +7,12 @@ import { secretHint } from '@/lib/subscriptions/secretHint'
 export const DEMO_SOURCE_SLUG = 'demo-source'
 export const DEMO_SUBSCRIPTION_NAME = 'Demo receiver (npm run listen)'
 
-export async function seedDemoData(payload: Payload): Promise<string[]> {
+/** What it did, a line per record; the demo subscription's 127.0.0.1 target is refused unless private
+ * targets are allowed (`npm run dev` allows them), so without that it is skipped, not failed. */
+export async function seedDemoData(
+  payload: Payload,
+  options: { allowPrivateTargets: boolean },
+): Promise<string[]> {
   const created: string[] = []
   const sources = await payload.count({
     collection: 'inbound-sources',
@@ -34,7 +39,11 @@ export async function seedDemoData(payload: Payload): Promise<string[]> {
     where: { name: { equals: DEMO_SUBSCRIPTION_NAME } },
     overrideAccess: true,
   })
-  if (subscriptions.totalDocs === 0) {
+  if (subscriptions.totalDocs === 0 && !options.allowPrivateTargets) {
+    created.push(
+      `subscription "${DEMO_SUBSCRIPTION_NAME}" skipped: its 127.0.0.1 receiver needs ALLOW_PRIVATE_TARGETS=true`,
+    )
+  } else if (subscriptions.totalDocs === 0) {
     const secret = generateWebhookSecret()
     await payload.create({
       collection: 'webhooks',
