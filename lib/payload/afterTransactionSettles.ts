@@ -22,27 +22,24 @@ function settle(id: TransactionId): void {
   for (const effect of pending ?? []) effect()
 }
 
+type EndTransaction = BaseDatabaseAdapter['commitTransaction']
+
+function settlingAfter(end: EndTransaction): EndTransaction {
+  return async (incomingId) => {
+    const id = incomingId instanceof Promise ? await incomingId : incomingId
+    try {
+      await end(id)
+    } finally {
+      settle(id)
+    }
+  }
+}
+
 /** Wraps an adapter's commit and rollback so that effects registered for a transaction run after either. */
 export function settleEffectsOnTransactionEnd<Adapter extends BaseDatabaseAdapter>(
   adapter: Adapter,
 ): Adapter {
-  const commit = adapter.commitTransaction.bind(adapter)
-  const rollback = adapter.rollbackTransaction.bind(adapter)
-  adapter.commitTransaction = async (incomingId) => {
-    const id = incomingId instanceof Promise ? await incomingId : incomingId
-    try {
-      await commit(id)
-    } finally {
-      settle(id)
-    }
-  }
-  adapter.rollbackTransaction = async (incomingId) => {
-    const id = incomingId instanceof Promise ? await incomingId : incomingId
-    try {
-      await rollback(id)
-    } finally {
-      settle(id)
-    }
-  }
+  adapter.commitTransaction = settlingAfter(adapter.commitTransaction.bind(adapter))
+  adapter.rollbackTransaction = settlingAfter(adapter.rollbackTransaction.bind(adapter))
   return adapter
 }
