@@ -1,4 +1,6 @@
 // `npm start` / `npm run dev`: migrations, then the web app and the worker together, then the URLs.
+import { describeRunningHub } from '@/lib/process/describeRunningHub'
+import { readAdminExists } from '@/lib/process/readAdminExists'
 import { superviseProcesses, runToCompletion } from '@/lib/process/superviseProcesses'
 import { waitForHttp } from '@/lib/process/waitForHttp'
 
@@ -34,14 +36,14 @@ const running = superviseProcesses([
   { name: 'worker', command: tsx, args: ['scripts/worker.ts'], env: { NODE_ENV: nodeEnv } },
 ])
 
-const base = `http://localhost:${port}`
-if (await waitForHttp(`${base}/api/v1/health`, 120_000)) {
-  console.log(`
-[hub] Webhook Hub is running (${mode})
-  admin:   ${base}/admin
-  health:  ${base}/api/v1/health
-  inbound: ${base}/api/v1/webhooks/{provider}
-  api:     ${base}/api/v1/webhooks/subscriptions
-  (run \`npm run seed\` for the admin user and its printed credentials)`)
+const localUrl = `http://localhost:${port}`
+if (await waitForHttp(`${localUrl}/api/v1/health`, 120_000)) {
+  const banner = describeRunningHub({
+    mode,
+    localUrl,
+    publicUrl: process.env.WEBHOOK_BASE_URL || localUrl,
+    adminExists: await readAdminExists(localUrl),
+  })
+  console.log(`\n${banner}`)
 }
 process.exit(await running)
