@@ -37,7 +37,8 @@ const running = superviseProcesses([
 ])
 
 const localUrl = `http://localhost:${port}`
-if (await waitForHttp(`${localUrl}/api/v1/health`, 120_000)) {
+// Generous: `next dev` compiles the health route on its first request, slowly on a busy machine.
+if (await waitForHttp(`${localUrl}/api/v1/health`, 600_000)) {
   const banner = describeRunningHub({
     mode,
     localUrl,

@@ -36,7 +36,9 @@ const TRIGGER_LASTFRAME = 'npm run trigger -- lastframe.completed --url http://l
 const TUNNEL = 'NGROK_AUTHTOKEN=<token> npm run tunnel'
 
 const README_COMMANDS = readReadmeExamples().map((example) => example.command)
-const BOOT_MS = 240_000
+// Generous bounds a loaded 2-core machine meets: `next dev` compiles each route on its first request.
+const BOOT_MS = 480_000
+const STEP_MS = 300_000
 const run = promisify(execFile)
 
 type Here = { port: number; listenPort: number; apiKey?: string; secret?: string }
@@ -166,7 +168,7 @@ describe('README: Local development in five minutes', () => {
 
   it('subscribes a local listener and restarts it with the secret shown once', async () => {
     listener = start(LISTEN)
-    await listener.waitFor(/Listening for deliveries on/, 60_000)
+    await listener.waitFor(/Listening for deliveries on/, STEP_MS)
     const { output } = await shell([SUBSCRIBE])
     const created = JSON.parse(output) as { success: boolean; data: { secret: string } }
     expect(created.success).toBe(true)
@@ -174,7 +176,7 @@ describe('README: Local development in five minutes', () => {
     here.secret = created.data.secret
     await listener.stop()
     listener = start(LISTEN_VERIFIED)
-    await listener.waitFor(/Listening for deliveries on/, 60_000)
+    await listener.waitFor(/Listening for deliveries on/, STEP_MS)
   }, 120_000)
 
   it(
@@ -186,9 +188,9 @@ describe('README: Local development in five minutes', () => {
         const { output } = await shell([trigger])
         expect(output, trigger).toMatch(/← 200 \{\s*"received": true/)
       }
-      await listener.waitFor(/✓ job\.completed \S+ — signature valid/, 120_000)
+      await listener.waitFor(/✓ job\.completed \S+ — signature valid/, STEP_MS)
     },
-    BOOT_MS,
+    BOOT_MS + STEP_MS,
   )
 
   it('explains where to get an ngrok token when the tunnel is started without one', async () => {
