@@ -9,4 +9,5 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
-echo "[test-deps] installed $(/usr/bin/chromium --version)"
+# stderr dropped: Debian's launcher script can print a harmless shell error while probing /dev/shm.
+echo "[test-deps] installed $(/usr/bin/chromium --version 2>/dev/null)"
