@@ -3,6 +3,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto'
 
 import { z } from 'zod'
 
+import { describeRootCause } from '@/lib/errors/describeRootCause'
+
 export const FAL_JWKS_MAX_AGE_MS = 24 * 60 * 60 * 1000
 export const FAL_JWKS_MIN_REFETCH_INTERVAL_MS = 60 * 1000
 const FETCH_TIMEOUT_MS = 10_000
@@ -116,7 +118,7 @@ export function createFalJwksKeys(options: {
             return fresh
           },
           (error: unknown) => {
-            lastFailure = describeFetchFailure(error)
+            lastFailure = describeRootCause(error)
             throw unavailable(lastFailure, io)
           },
         )
@@ -126,12 +128,4 @@ export function createFalJwksKeys(options: {
       return inFlight
     },
   }
-}
-
-/** fetch's own message is only "fetch failed"; the innermost cause says what happened. */
-function describeFetchFailure(error: unknown): string {
-  let innermost = error
-  while (innermost instanceof Error && innermost.cause !== undefined) innermost = innermost.cause
-  if (!(innermost instanceof Error)) return String(innermost)
-  return innermost.message || (innermost as NodeJS.ErrnoException).code || innermost.name
 }
