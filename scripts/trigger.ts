@@ -3,7 +3,20 @@ import { parseArgs } from 'node:util'
 
 import { readEnv } from '@/lib/config/env'
 import { withDevSecretFallbacks } from '@/lib/devtools/devSecrets'
-import { listTriggerEvents, sendTrigger } from '@/lib/devtools/sendTrigger'
+import { runTrigger } from '@/lib/devtools/runTrigger'
+import { listTriggerEvents } from '@/lib/devtools/sendTrigger'
+
+const HELP = `Usage: npm run trigger -- <provider>.<event> [options]
+
+Sends a sample provider callback, signed as that provider signs it, to a running hub.
+
+Options:
+  --url <base>         The hub's base URL (default: HUB_URL, or http://localhost:<PORT>, PORT 3000)
+  --job <id>           A hub job id, for the callback path (ComfyDeploy needs one)
+  --external <id>      The provider's job id in the callback (default: a new one)
+  --set <path=value>   Overrides a field of the sample body; repeatable
+  --list               Lists the events it can send
+  -h, --help           Shows this help`
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,8 +29,14 @@ const { values, positionals } = parseArgs({
       default: process.env.HUB_URL || `http://localhost:${process.env.PORT || 3000}`,
     },
     list: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 })
+
+if (values.help) {
+  console.log(HELP)
+  process.exit(0)
+}
 
 if (values.list || positionals.length === 0) {
   console.log('Events `npm run trigger -- <event>` can send:\n')
@@ -26,19 +45,15 @@ if (values.list || positionals.length === 0) {
 }
 
 const env = withDevSecretFallbacks({ ...process.env, PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET }, '')
-try {
-  const result = await sendTrigger({
+const exitCode = await runTrigger(
+  {
     name: positionals[0],
     baseUrl: values.url!,
     jobId: values.job ?? null,
     externalId: values.external,
     set: values.set ?? [],
     env,
-  })
-  console.log(`→ POST ${result.url}  (provider job id ${result.externalId})`)
-  console.log(`← ${result.status}`, JSON.stringify(result.body, null, 2))
-  process.exit(result.status >= 200 && result.status < 300 ? 0 : 1)
-} catch (error) {
-  console.error(`trigger failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exit(1)
-}
+  },
+  console,
+)
+process.exit(exitCode)

@@ -1,7 +1,12 @@
 // `npm run trigger`: builds a sample callback, signs it and POSTs it to a running hub.
 import { applySetOverrides } from './applySetOverrides'
 import { signTriggerRequest } from './signTriggerRequest'
-import { externalIdFor, findTriggerSample, TRIGGER_SAMPLES } from './triggerCatalog'
+import {
+  externalIdFor,
+  findTriggerSample,
+  TRIGGER_SAMPLES,
+  type TriggerProvider,
+} from './triggerCatalog'
 
 export type TriggerOptions = {
   name: string
@@ -15,6 +20,7 @@ export type TriggerOptions = {
 }
 
 export type TriggerResult = {
+  provider: TriggerProvider
   url: string
   status: number
   body: unknown
@@ -61,6 +67,7 @@ export async function sendTrigger(options: TriggerOptions): Promise<TriggerResul
     // Not JSON: print as received.
   }
   return {
+    provider: sample.provider,
     url: url.replace(/token=[^&]+/, 'token=…'),
     status: response.status,
     body: parsed,

@@ -18,6 +18,14 @@ export type TriggerSigningInput = {
 
 export type SignedTrigger = { headers: Record<string, string>; query: string }
 
+/** Where each provider's shared secret comes from, for the trigger and the hub alike (fal has a key pair). */
+export const TRIGGER_SECRET_VARIABLES = {
+  openai: 'OPENAI_WEBHOOK_SECRET',
+  replicate: 'REPLICATE_WEBHOOK_SECRET',
+  lastframe: 'LASTFRAME_WEBHOOK_SECRET',
+  comfydeploy: 'WEBHOOK_SECRET',
+} as const satisfies Record<Exclude<TriggerProvider, 'fal'>, string>
+
 function requireSecret(env: Record<string, string | undefined>, name: string): string {
   const secret = env[name]
   if (!secret) throw new Error(`${name} is not set (in development the hub's dev secrets are used)`)
@@ -52,10 +60,7 @@ export function signTriggerRequest(input: TriggerSigningInput): SignedTrigger {
     }
     case 'openai':
     case 'replicate': {
-      const secret = requireSecret(
-        env,
-        input.provider === 'openai' ? 'OPENAI_WEBHOOK_SECRET' : 'REPLICATE_WEBHOOK_SECRET',
-      )
+      const secret = requireSecret(env, TRIGGER_SECRET_VARIABLES[input.provider])
       const webhookId = `${input.provider === 'openai' ? 'wh_' : 'msg_'}${randomBytes(12).toString('hex')}`
       return {
         query: '',
@@ -70,11 +75,11 @@ export function signTriggerRequest(input: TriggerSigningInput): SignedTrigger {
     case 'comfydeploy': {
       if (!input.jobId)
         throw new Error('ComfyDeploy callbacks carry a per-job token: pass --job <hub job id>')
-      const key = env.WEBHOOK_SECRET || requireSecret(env, 'PAYLOAD_SECRET')
+      const key = env[TRIGGER_SECRET_VARIABLES.comfydeploy] || requireSecret(env, 'PAYLOAD_SECRET')
       return { query: `?token=${createUrlToken(key, input.jobId)}`, headers: json }
     }
     case 'lastframe': {
-      const secret = requireSecret(env, 'LASTFRAME_WEBHOOK_SECRET')
+      const secret = requireSecret(env, TRIGGER_SECRET_VARIABLES.lastframe)
       return {
         query: '',
         headers: {

@@ -94,7 +94,13 @@ export async function startDeliveryListener(options: ListenerOptions) {
       })
     })
   })
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

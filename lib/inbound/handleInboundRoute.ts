@@ -63,5 +63,5 @@ export async function handleInboundRoute(
     },
     params,
   )
-  return Response.json(answer.body, { status: answer.status })
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers })
 }

@@ -10,4 +10,9 @@ export type InboundHttpRequest = {
   readBody(limitBytes: number): Promise<Buffer>
 }
 
-export type InboundAnswer = { status: number; body: Record<string, unknown> }
+export type InboundAnswer = {
+  status: number
+  body: Record<string, unknown>
+  /** Beyond content-type, which is always JSON: Retry-After on a 503. */
+  headers?: Record<string, string>
+}

@@ -17,6 +17,7 @@ import type { NewInboundLog } from './store/inboundLogStore'
 import { toStoredBody } from './storedBody'
 import { excerptRejectedBody, type StoredRejectionBudget } from './storedRejections'
 import { getInboundLogWriter } from './store/getInboundLogStore'
+import { VerificationUnavailable } from './verificationUnavailable'
 
 export type ReceiveOptions = {
   bodyLimitBytes: number
@@ -112,11 +113,27 @@ export async function receiveWebhook(
     return { status: 200, body: { received: true, id, duplicate: stored.duplicateOf !== null } }
   } catch (error) {
     if (error instanceof InboundRejection) return reject(error)
+    if (error instanceof VerificationUnavailable) return answerUnavailable(source, error)
     console.error(
       '[inbound] could not store a callback; answering 500 so the provider retries',
       error,
     )
     return errorAnswer(500, 'internal_error', 'The callback could not be stored; retry later.')
+  }
+}
+
+/**
+ * Not stored as a rejected log: the hub refused nothing, it could not judge the callback yet, and
+ * nothing was acknowledged, so the provider retries and that retry is logged once it verifies. A
+ * "rejected" row would blame the caller and keep an unverified body for an outage of our own.
+ */
+function answerUnavailable(source: string, unavailable: VerificationUnavailable): InboundAnswer {
+  console.error(
+    `[inbound] ${source}: answering 503 (retry after ${unavailable.retryAfterSeconds} s): ${unavailable.message}`,
+  )
+  return {
+    ...errorAnswer(unavailable.status, unavailable.code, unavailable.message),
+    headers: { 'retry-after': String(unavailable.retryAfterSeconds) },
   }
 }
 

@@ -108,6 +108,17 @@ function describeOperation(route: ApiRoute) {
           description: 'Body over 1 MiB',
           content: { 'application/json': { schema: inboundError } },
         },
+        503: {
+          description:
+            'verification_unavailable: the signing keys (fal JWKS) could not be fetched; nothing stored',
+          headers: {
+            'Retry-After': {
+              description: 'Seconds until the hub fetches the keys again',
+              schema: { type: 'integer' },
+            },
+          },
+          content: { 'application/json': { schema: inboundError } },
+        },
       }
     : {
         400: { $ref: '#/components/responses/BadRequest' },

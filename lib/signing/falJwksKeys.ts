@@ -3,6 +3,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto'
 
 import { z } from 'zod'
 
+import { describeRootCause } from '@/lib/errors/describeRootCause'
+
 export const FAL_JWKS_MAX_AGE_MS = 24 * 60 * 60 * 1000
 export const FAL_JWKS_MIN_REFETCH_INTERVAL_MS = 60 * 1000
 const FETCH_TIMEOUT_MS = 10_000
@@ -17,9 +19,25 @@ export type FalJwksKeys = {
   /**
    * Fetches the JWKS anew and caches it. Answers null without fetching when the previous fetch
    * started less than the minimum interval ago, so forged requests cannot make us hammer the URL;
-   * throws then if that fetch failed, since an unknown key and an unreachable JWKS look alike.
+   * throws FalJwksUnavailableError then if that fetch failed, since an unknown key and an
+   * unreachable JWKS look alike.
    */
   refresh(io: JwksIo): Promise<KeyObject[] | null>
+}
+
+/** The JWKS could not be fetched or used; no key can be judged until `retryAfterMs` has passed. */
+export class FalJwksUnavailableError extends Error {
+  readonly url: string
+  readonly reason: string
+  readonly retryAfterMs: number
+
+  constructor(url: string, reason: string, retryAfterMs: number) {
+    super(`fal's JWKS at ${url} is unavailable (${reason})`)
+    this.name = 'FalJwksUnavailableError'
+    this.url = url
+    this.reason = reason
+    this.retryAfterMs = retryAfterMs
+  }
 }
 
 const jwksSchema = z.object({ keys: z.array(z.unknown()) })
@@ -30,9 +48,9 @@ const ed25519JwkSchema = z.object({
   x: z.string().min(1),
 })
 
-function parseEd25519Keys(url: string, json: unknown): KeyObject[] {
+function parseEd25519Keys(json: unknown): KeyObject[] {
   const jwks = jwksSchema.safeParse(json)
-  if (!jwks.success) throw new Error(`fal JWKS at ${url} is not a JSON Web Key Set`)
+  if (!jwks.success) throw new Error('it is not a JSON Web Key Set')
   const keys = jwks.data.keys.flatMap((entry) => {
     const jwk = ed25519JwkSchema.safeParse(entry)
     if (!jwk.success) return []
@@ -44,7 +62,7 @@ function parseEd25519Keys(url: string, json: unknown): KeyObject[] {
       return []
     }
   })
-  if (keys.length === 0) throw new Error(`fal JWKS at ${url} holds no usable Ed25519 key`)
+  if (keys.length === 0) throw new Error('it holds no usable Ed25519 key')
   return keys
 }
 
@@ -53,8 +71,8 @@ async function fetchEd25519Keys(url: string, fetcher: typeof fetch): Promise<Key
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
   })
-  if (!response.ok) throw new Error(`fal JWKS at ${url} answered ${response.status}`)
-  return parseEd25519Keys(url, await response.json())
+  if (!response.ok) throw new Error(`it answered ${response.status}`)
+  return parseEd25519Keys(await response.json())
 }
 
 export function createFalJwksKeys(options: {
@@ -68,8 +86,13 @@ export function createFalJwksKeys(options: {
   let keys: KeyObject[] = []
   let fetchedAtMs = Number.NEGATIVE_INFINITY
   let attemptedAtMs = Number.NEGATIVE_INFINITY
-  let lastFailure: Error | null = null
+  let lastFailure: string | null = null
   let inFlight: Promise<KeyObject[]> | null = null
+
+  function unavailable(reason: string, io: JwksIo): FalJwksUnavailableError {
+    const untilRefetchMs = attemptedAtMs + minRefetchIntervalMs - io.now().getTime()
+    return new FalJwksUnavailableError(url, reason, Math.max(0, untilRefetchMs))
+  }
 
   return {
     url,
@@ -82,9 +105,7 @@ export function createFalJwksKeys(options: {
       if (inFlight) return inFlight
       const startedAtMs = io.now().getTime()
       if (startedAtMs - attemptedAtMs < minRefetchIntervalMs) {
-        if (lastFailure) {
-          return Promise.reject(new Error(`fal JWKS unavailable: ${lastFailure.message}`))
-        }
+        if (lastFailure) return Promise.reject(unavailable(lastFailure, io))
         return Promise.resolve(null)
       }
       attemptedAtMs = startedAtMs
@@ -97,8 +118,8 @@ export function createFalJwksKeys(options: {
             return fresh
           },
           (error: unknown) => {
-            lastFailure = error instanceof Error ? error : new Error(String(error))
-            throw lastFailure
+            lastFailure = describeRootCause(error)
+            throw unavailable(lastFailure, io)
           },
         )
         .finally(() => {

@@ -34,6 +34,7 @@ export async function serveInboundCallback(
   )
   const json = Buffer.from(JSON.stringify(answer.body))
   response.writeHead(answer.status, {
+    ...answer.headers,
     'content-type': 'application/json',
     'content-length': String(json.length),
     // The rest of an oversized body was never read: the connection cannot carry another request.

@@ -3,6 +3,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { InboundRejection } from '@/lib/inbound/inboundRejection'
+import { VerificationUnavailable } from '@/lib/inbound/verificationUnavailable'
 import { falProvider } from '@/lib/inbound/providers/fal'
 import type { ProviderContext, RawInboundRequest } from '@/lib/inbound/providers/inboundProvider'
 import type { Job } from '@/payload-types'
@@ -209,11 +210,33 @@ describe('fal JWKS cache', () => {
     expect(rotating.jwksFetches).toBe(3)
   })
 
-  it('answers with a server error, not a rejection, when the JWKS cannot be fetched', async () => {
-    const context = makeContext(fake, () => NOW, { FAL_JWKS_URL: `${fake.url}/no-such-jwks` })
+  it('is unavailable, not a rejection, when the JWKS cannot be fetched, naming the URL and why', async () => {
+    const jwksUrl = `${fake.url}/no-such-jwks`
+    const context = makeContext(fake, () => NOW, { FAL_JWKS_URL: jwksUrl })
     const error = await falProvider.verify(makeRequest(), context).catch((caught) => caught)
-    expect(error).toBeInstanceOf(Error)
-    expect(error).not.toBeInstanceOf(InboundRejection)
+    expect(error).toBeInstanceOf(VerificationUnavailable)
+    expect(error).toMatchObject({
+      code: 'verification_unavailable',
+      status: 503,
+      retryAfterSeconds: 60,
+    })
+    expect(error.message).toBe(
+      `Cannot verify the fal signature: fal's JWKS at ${jwksUrl} is unavailable (it answered 401); retry later`,
+    )
+  })
+
+  it('counts Retry-After down to the next allowed JWKS fetch while the last one failed', async () => {
+    let clock = NOW.getTime()
+    const jwksUrl = `${fake.url}/still-no-jwks`
+    const context = makeContext(fake, () => new Date(clock), { FAL_JWKS_URL: jwksUrl })
+    const signedNow = () => makeRequest({ timestamp: Math.floor(clock / 1000) })
+    await expect(falProvider.verify(signedNow(), context)).rejects.toMatchObject({
+      retryAfterSeconds: 60,
+    })
+    clock += 45_500
+    const later = await falProvider.verify(signedNow(), context).catch((caught) => caught)
+    expect(later).toMatchObject({ retryAfterSeconds: 15 })
+    expect(later.message).toContain(`${jwksUrl} is unavailable (it answered 401)`)
   })
 })
 

@@ -178,7 +178,14 @@ describe('assertDeliverableUrl', () => {
   })
 
   it('refuses http to a public host, since plain http is only for development', async () => {
-    await expectRefusal(guard.assertDeliverableUrl('http://public.test/'), 'https')
+    await expectRefusal(guard.assertDeliverableUrl('http://public.test/'), 'must use https')
+  })
+
+  it('says, when refusing http, how to allow local receivers in development', async () => {
+    await expectRefusal(
+      guard.assertDeliverableUrl('http://public.test/'),
+      'set ALLOW_PRIVATE_TARGETS=true on the hub (`npm run dev` sets it)',
+    )
   })
 
   it('accepts http and private targets when private targets are allowed', async () => {

@@ -52,7 +52,10 @@ export function createSsrfGuard(options: SsrfGuardOptions): SsrfGuard {
   async function assertDeliverableUrl(rawUrl: string): Promise<void> {
     const url = parseUrl(rawUrl)
     if (url.protocol === 'http:' && !allowPrivateTargets) {
-      throw new TargetRefusedError('Refusing http: URL: targets must use https')
+      throw new TargetRefusedError(
+        'Refusing http: URL: targets must use https. For local receivers in development, set ' +
+          'ALLOW_PRIVATE_TARGETS=true on the hub (`npm run dev` sets it)',
+      )
     }
     assertUrlAllowedAtConnect(url)
     if (url.username !== '' || url.password !== '') {

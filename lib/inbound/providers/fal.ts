@@ -3,7 +3,11 @@ import { ApiError, createFalClient, type QueueClient, type RequestMiddleware } f
 import { z } from 'zod'
 
 import type { JobStatus } from '@/lib/model/jobStatus'
-import { createFalJwksKeys, type FalJwksKeys } from '@/lib/signing/falJwksKeys'
+import {
+  createFalJwksKeys,
+  FalJwksUnavailableError,
+  type FalJwksKeys,
+} from '@/lib/signing/falJwksKeys'
 import {
   FalSignatureError,
   verifyFalSignature,
@@ -11,6 +15,7 @@ import {
 } from '@/lib/signing/verifyFalSignature'
 import { InboundRejection } from '../inboundRejection'
 import type { NormalizedJobUpdate } from '../normalizedJobUpdate'
+import { VerificationUnavailable } from '../verificationUnavailable'
 import type { InboundProvider, ProviderContext, RawInboundRequest } from './inboundProvider'
 
 const DEFAULT_JWKS_URL = 'https://rest.alpha.fal.ai/.well-known/jwks.json'
@@ -84,6 +89,12 @@ async function checkSignature(request: RawInboundRequest, context: ProviderConte
     await verifyAgainstJwks(request, context)
   } catch (error) {
     if (error instanceof FalSignatureError) throw new InboundRejection(error.code, error.message)
+    if (error instanceof FalJwksUnavailableError) {
+      throw new VerificationUnavailable(
+        `Cannot verify the fal signature: ${error.message}; retry later`,
+        error.retryAfterMs,
+      )
+    }
     throw error
   }
 }

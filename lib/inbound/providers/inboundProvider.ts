@@ -47,7 +47,8 @@ export interface InboundProvider {
   /**
    * Verifies the request exactly as the provider signs it (raw bytes, constant time, 300 s tolerance
    * where the scheme has a timestamp) and parses the body. Throws InboundRejection on any failure:
-   * `invalid_signature` (401) or `invalid_json` (400).
+   * `invalid_signature` (401) or `invalid_json` (400); VerificationUnavailable (503) when what it
+   * needs to judge the signature (fal's JWKS) cannot be had.
    */
   verify(request: RawInboundRequest, context: ProviderContext): Promise<VerifiedCallback>
   /** Turns a verified callback into a job update; may call the provider's API (thin events). */

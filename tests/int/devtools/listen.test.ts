@@ -1,3 +1,6 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -7,6 +10,7 @@ import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
 import { startReceiver, type Receiver } from '../../fakes/startReceiver'
 import { bootHub } from '../../helpers/bootHub'
+import { runScript } from '../../helpers/runScript'
 import { startTestDeliveryLoop } from '../../helpers/startTestDeliveryLoop'
 import { waitFor } from '../../helpers/waitFor'
 
@@ -102,6 +106,35 @@ describe('npm run listen', () => {
       expect(seen[0].verdict).toMatch(/INVALID/)
     } finally {
       await listener.close()
+    }
+  })
+})
+
+// A child process starting tsx on a busy machine: patient, never a timing budget.
+describe('npm run listen (the script)', { timeout: 120_000 }, () => {
+  it('exits 1 with one line, and no stack trace, when its port is taken', async () => {
+    const holder = createServer()
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve))
+    const { port } = holder.address() as AddressInfo
+    try {
+      const run = await runScript('listen.ts', ['--port', String(port)])
+      expect(run.code).toBe(1)
+      expect(run.stderr.trim()).toBe(
+        `npm run listen: port ${port} is in use; pass --port <n> or set LISTEN_PORT`,
+      )
+      expect(run.stderr).not.toMatch(/EADDRINUSE|\n\s+at /)
+      expect(run.stdout).toBe('')
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()))
+    }
+  })
+
+  it('prints its options, the port among them, for --help', async () => {
+    const run = await runScript('listen.ts', ['--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Usage: npm run listen -- \[options\]/)
+    for (const option of ['--port <n>', 'LISTEN_PORT', '--secret', '--forward-to', '--help']) {
+      expect(run.stdout).toContain(option)
     }
   })
 })

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -15,11 +18,14 @@ const hubPort = vi.hoisted(() => {
 
 import { readEnv } from '@/lib/config/env'
 import { withDevSecretFallbacks } from '@/lib/devtools/devSecrets'
+import { runTrigger } from '@/lib/devtools/runTrigger'
 import { sendTrigger } from '@/lib/devtools/sendTrigger'
 import { TRIGGER_SAMPLES } from '@/lib/devtools/triggerCatalog'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
 import { bootHub } from '../../helpers/bootHub'
+import { runScript } from '../../helpers/runScript'
 import { startHubInboundServer } from '../../helpers/startHubInboundServer'
+import { startProductionModeInbound } from '../../helpers/startProductionModeInbound'
 import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
 import { waitFor } from '../../helpers/waitFor'
 
@@ -143,5 +149,99 @@ describe('npm run trigger', () => {
       env,
     })
     expect(result.status).toBe(401)
+  })
+})
+
+/** A port that was just free and is now closed: connecting to it is refused. */
+async function findClosedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** runTrigger as scripts/trigger.ts calls it, with the trigger's development secrets. */
+async function runTriggerCapturing(name: string, baseUrl: string) {
+  const out: string[] = []
+  const err: string[] = []
+  const env = withDevSecretFallbacks(
+    { ...process.env, PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET },
+    '',
+  )
+  const exitCode = await runTrigger(
+    { name, baseUrl, jobId: null, set: [], env },
+    { log: (line) => out.push(line), error: (line) => err.push(line) },
+  )
+  return { exitCode, out, err }
+}
+
+describe('npm run trigger against a hub without the development secrets (npm start)', () => {
+  let productionHub: { url: string; close(): Promise<void> }
+
+  beforeAll(async () => {
+    // fal's real JWKS stands behind a closed port: the hub cannot fetch it, as without network.
+    const jwksUrl = `http://127.0.0.1:${await findClosedPort()}/.well-known/jwks.json`
+    productionHub = await startProductionModeInbound(payload, {
+      PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET,
+      FAL_JWKS_URL: jwksUrl,
+    })
+  })
+
+  afterAll(() => productionHub.close())
+
+  it('prints the 503 for fal, then that npm run dev serves the local fal key it signs with', async () => {
+    const run = await runTriggerCapturing('fal.completed', productionHub.url)
+    expect(run.exitCode).toBe(1)
+    expect(run.out[1]).toMatch(/^← 503 /)
+    expect(run.out[1]).toContain('verification_unavailable')
+    expect(run.out.slice(2)).toEqual([
+      "hint: the hub could not fetch fal's JWKS. A hub started with `npm start` (production mode) " +
+        "checks fal callbacks against fal's real JWKS, which never holds the trigger's key.",
+      'hint: run the hub with `npm run dev` instead: it serves a local fal key at ' +
+        '/api/v1/dev/fal-jwks, shared with the trigger through data/dev-secrets.json, and the ' +
+        'trigger signs with that key.',
+    ])
+  })
+
+  it.each([
+    ['replicate.succeeded', 'REPLICATE_WEBHOOK_SECRET'],
+    ['openai.response.completed', 'OPENAI_WEBHOOK_SECRET'],
+    ['lastframe.completed', 'LASTFRAME_WEBHOOK_SECRET'],
+  ])('prints the 401 for %s, then how to share %s', async (name, variable) => {
+    const run = await runTriggerCapturing(name, productionHub.url)
+    expect(run.exitCode).toBe(1)
+    expect(run.out[1]).toMatch(/^← 401 /)
+    expect(run.out.slice(2)).toEqual([
+      `hint: the hub has no ${variable}. \`npm run dev\` shares data/dev-secrets.json with the ` +
+        'trigger, so both use the same development secret.',
+      `hint: against a hub started with \`npm start\`, set the same ${variable} for both the hub ` +
+        'and the trigger.',
+    ])
+  })
+})
+
+describe('npm run trigger with no hub', () => {
+  it('says no hub is listening at the URL and how to start one or pass --url', async () => {
+    const baseUrl = `http://127.0.0.1:${await findClosedPort()}`
+    const run = await runTriggerCapturing('replicate.succeeded', baseUrl)
+    expect(run.exitCode).toBe(1)
+    expect(run.out).toEqual([])
+    expect(run.err).toEqual([
+      `trigger failed: connect ECONNREFUSED ${baseUrl.slice('http://'.length)}`,
+      `hint: no hub is listening at ${baseUrl}. Start one (\`npm run dev\`), or pass --url <hub base URL>.`,
+    ])
+  })
+})
+
+// A child process starting tsx on a busy machine: patient, never a timing budget.
+describe('npm run trigger (the script)', { timeout: 120_000 }, () => {
+  it('prints its options, the hub URL and port among them, for --help', async () => {
+    const run = await runScript('trigger.ts', ['--help'])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^Usage: npm run trigger -- <provider>\.<event> \[options\]/)
+    for (const option of ['--url <base>', 'PORT', '--job', '--external', '--set', '--list']) {
+      expect(run.stdout).toContain(option)
+    }
   })
 })

@@ -130,6 +130,21 @@ describe('subscriptions API', () => {
     expect(await countRows('webhooks')).toBe(before)
   })
 
+  it('answers 400 to an http:// target saying how to allow local receivers in development', async () => {
+    const response = await callRoute(create, '/x', {
+      method: 'POST',
+      apiKey: adminKey,
+      body: JSON.stringify({ ...validSubscription, url: 'http://127.0.0.1:4400' }),
+    })
+    expect(response.status).toBe(400)
+    expect(response.body.error.issues[0]).toMatchObject({
+      path: 'url',
+      message:
+        'Refusing http: URL: targets must use https. For local receivers in development, set ' +
+        'ALLOW_PRIVATE_TARGETS=true on the hub (`npm run dev` sets it)',
+    })
+  })
+
   it('lets only admins create, and answers 403 to an operator', async () => {
     const response = await callRoute(create, '/x', {
       method: 'POST',
