@@ -1,6 +1,3 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -28,6 +25,7 @@ import { startHubInboundServer } from '../../helpers/startHubInboundServer'
 import { startProductionModeInbound } from '../../helpers/startProductionModeInbound'
 import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
 import { waitFor } from '../../helpers/waitFor'
+import { findFreePort } from '../../../bench/chaos/findFreePort'
 
 let payload: Payload
 let hub: { url: string; close(): Promise<void> }
@@ -152,15 +150,6 @@ describe('npm run trigger', () => {
   })
 })
 
-/** A port that was just free and is now closed: connecting to it is refused. */
-async function findClosedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
 /** runTrigger as scripts/trigger.ts calls it, with the trigger's development secrets. */
 async function runTriggerCapturing(name: string, baseUrl: string) {
   const out: string[] = []
@@ -181,7 +170,7 @@ describe('npm run trigger against a hub without the development secrets (npm sta
 
   beforeAll(async () => {
     // fal's real JWKS stands behind a closed port: the hub cannot fetch it, as without network.
-    const jwksUrl = `http://127.0.0.1:${await findClosedPort()}/.well-known/jwks.json`
+    const jwksUrl = `http://127.0.0.1:${await findFreePort()}/.well-known/jwks.json`
     productionHub = await startProductionModeInbound(payload, {
       PAYLOAD_SECRET: readEnv().PAYLOAD_SECRET,
       FAL_JWKS_URL: jwksUrl,
@@ -223,7 +212,7 @@ describe('npm run trigger against a hub without the development secrets (npm sta
 
 describe('npm run trigger with no hub', () => {
   it('says no hub is listening at the URL and how to start one or pass --url', async () => {
-    const baseUrl = `http://127.0.0.1:${await findClosedPort()}`
+    const baseUrl = `http://127.0.0.1:${await findFreePort()}`
     const run = await runTriggerCapturing('replicate.succeeded', baseUrl)
     expect(run.exitCode).toBe(1)
     expect(run.out).toEqual([])

@@ -14,20 +14,12 @@ import { serveFetchHandler } from '@/lib/web/serveFetchHandler'
 import { signFalWebhook } from '../../fakes/startFakeFal'
 import { bootHub } from '../../helpers/bootHub'
 import { startWebListener } from '../../helpers/startWebListener'
+import { findFreePort } from '../../../bench/chaos/findFreePort'
 
 let payload: Payload
 let web: Awaited<ReturnType<typeof startWebListener>>
 let appRouter: { url: string; close(): Promise<void> }
 let jwksUrl: string
-
-/** A port that was just free and is now closed: connecting to it is refused, as a dead host would be. */
-async function findClosedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 /** The App Router route handler behind a real HTTP server, called as Next calls it. */
 async function startAppRouterServer() {
@@ -51,7 +43,7 @@ async function startAppRouterServer() {
 }
 
 beforeAll(async () => {
-  jwksUrl = `http://127.0.0.1:${await findClosedPort()}/.well-known/jwks.json`
+  jwksUrl = `http://127.0.0.1:${await findFreePort()}/.well-known/jwks.json`
   process.env.FAL_JWKS_URL = jwksUrl
   payload = await bootHub()
   web = await startWebListener()
