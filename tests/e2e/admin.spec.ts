@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 
 import { expect, test, type Browser, type Page } from '@playwright/test'
 
-import { E2E_ADMIN, E2E_BASE_URL } from './e2eSettings'
+import { E2E_ADMIN, e2eBaseUrl } from './e2eSettings'
 import { callApi, createUser, readDeliveryStatus } from './hubApi'
 import { signIn } from './signInAsAdmin'
 import { startE2eReceiver } from './startE2eReceiver'
@@ -88,7 +88,7 @@ test('a failed delivery shows its attempts, and a replay after the receiver reco
   const offSiteRequests: string[] = []
   page.on('request', (request) => {
     const url = request.url()
-    if (/^https?:/.test(url) && !url.startsWith(E2E_BASE_URL)) offSiteRequests.push(url)
+    if (/^https?:/.test(url) && !url.startsWith(e2eBaseUrl())) offSiteRequests.push(url)
   })
   await signIn(page, E2E_ADMIN)
   await page.goto(`/admin/collections/webhook-deliveries/${deadDeliveryId}`)
