@@ -10,7 +10,9 @@ process.env.E2E_PORT ||= String(await findFreePort())
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // Generous, so that only a hang fails by time: beside other work one test took 56 s of a former 60 s.
+  timeout: 240_000,
+  expect: { timeout: 20_000 },
   workers: 1,
   reporter: [['list']],
   use: {
@@ -34,7 +36,8 @@ export default defineConfig({
   webServer: {
     command: 'rm -f data/e2e.db* && npm run build && npm run seed && npm start',
     url: `${e2eBaseUrl()}/api/v1/health`,
-    timeout: 300_000,
+    // Builds the app first, which alone took about 3 minutes at a load average of 6.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {

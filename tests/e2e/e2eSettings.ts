@@ -7,6 +7,9 @@ export function e2eBaseUrl(): string {
   return `http://127.0.0.1:${port}`
 }
 
+/** How long a page or the worker may take to show an outcome: generous, for a machine shared with other work. */
+export const E2E_WAIT_MS = 60_000
+
 export const E2E_ADMIN = {
   email: 'e2e-admin@webhookhub.local',
   password: 'e2e-admin-password',
