@@ -59,7 +59,7 @@ export async function startReceiver(responder: Responder = answerOk): Promise<Re
     respondWith(next) {
       current = next
     },
-    waitForRequests(count, timeoutMs = 15_000) {
+    waitForRequests(count, timeoutMs = 60_000) {
       if (requests.length >= count) return Promise.resolve(requests)
       return new Promise((resolve, reject) => {
         const timer = setTimeout(

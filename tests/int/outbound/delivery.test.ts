@@ -255,7 +255,7 @@ async function countAttempted(eventId: string) {
 }
 
 async function waitForDelivery(eventId: string, isDone: (status: string) => boolean) {
-  const deadline = Date.now() + 10_000
+  const deadline = Date.now() + WAIT_MS
   for (;;) {
     const found = await payload.find({
       collection: 'webhook-deliveries',
