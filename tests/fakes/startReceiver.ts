@@ -17,6 +17,8 @@ export type Receiver = {
   requests: ReceivedRequest[]
   respondWith(responder: Responder): void
   waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>
+  /** Once a sender's connections are closed here, every request it sent has been read and counted. */
+  countOpenConnections(): Promise<number>
   close(): Promise<void>
 }
 
@@ -77,6 +79,11 @@ export async function startReceiver(responder: Responder = answerOk): Promise<Re
           },
         })
       })
+    },
+    countOpenConnections() {
+      return new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      )
     },
     close() {
       server.closeAllConnections()

@@ -121,8 +121,13 @@ describe('several worker processes on one queue', { timeout: WAIT_MS + 60_000 },
     await receiver.waitForRequests(200, WAIT_MS)
     victim.kill('SIGKILL')
     await waitForExit(victim)
-    const partial = await countByStatus('job.progress', 'succeeded')
+    await waitFor(
+      () => receiver.countOpenConnections(),
+      (open) => open === 0,
+      { what: "the victim's connections to close" },
+    )
     const sentByVictim = receiver.requests.length
+    const partial = await countByStatus('job.progress', 'succeeded')
     expect(partial).toBeLessThan(2000)
 
     workers.push(spawnWorker(UNHURRIED))
