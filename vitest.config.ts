@@ -19,7 +19,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup/throwawayDatabase.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous, so that only a hang fails by time: the suite must pass while other work shares the CPUs,
+    // where one test took 22 s of the former 30 s at a load average of 14.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 })

@@ -10,10 +10,10 @@ import { prepareBenchDatabase } from '../outbound/prepareBenchDatabase'
 import { spawnHubWorker, workerTuningFrom } from '../outbound/spawnHubWorker'
 import { bySize, readChaosOptions } from './chaosOptions'
 import { ensureBuild } from './ensureBuild'
-import { findFreePort } from './findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 import { createFuzzCase, type FuzzCase } from './inboundFuzzCases'
 import type { FuzzSecrets } from './inboundFuzzTargets'
-import { openDatabase } from './openDatabase'
+import { countRows, openDatabase } from './openDatabase'
 import { runPoisonedCallbackPhase } from './poisonedCallbackPhase'
 import { createRequestTargetCase } from './requestTargetFuzzCases'
 import { decide, finishScenario } from './scenarioResult'
@@ -22,7 +22,7 @@ import { sendRawRequest, type RawOutcome } from './sendRawRequest'
 import { migrateDatabase, startHubWebServer } from './startHubWebServer'
 import { startJwksServer } from './startJwksServer'
 import { trackPid } from './trackChildren'
-import { sleep } from './waitUntil'
+import { waitUntil } from './waitUntil'
 
 const BODY_LIMIT_BYTES = 1024 * 1024
 const options = readChaosOptions()
@@ -150,8 +150,16 @@ const fuzzLoop = async () => {
 }
 await Promise.all(Array.from({ length: concurrency }, fuzzLoop))
 agent.destroy()
-// Give the worker a moment to process anything that slipped through, so a job change would show.
-await sleep(2_000)
+// Anything that slipped through must be processed before the jobs are compared, or a change would not
+// show: wait until the worker has nothing left, however long a loaded machine makes that.
+const workerCaughtUp = await waitUntil(
+  async () =>
+    (await countRows(
+      client,
+      "SELECT COUNT(*) AS n FROM webhook_logs WHERE status IN ('received', 'processing')",
+    )) === 0,
+  { timeoutMs: 120_000, what: 'the worker to finish every stored callback' },
+)
 
 const healthAnswer = await fetch(`${web.baseUrl}/api/v1/health`).catch(() => null)
 const serverSurvived = web.isAlive() && healthAnswer !== null && healthAnswer.status < 500
@@ -187,6 +195,7 @@ const checks = {
   noneAccepted: accepted.length === 0,
   noNetworkErrors: networkErrors.length === 0,
   serverSurvived,
+  workerCaughtUp,
   noLogProcessed: notRejected === 0,
   jobsUnchanged,
   requestTargetsAnswered400Json: targetFindings.length === 0,

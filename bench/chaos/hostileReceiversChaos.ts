@@ -7,7 +7,7 @@ import { spawnHubWorker, workerTuningFrom } from '../outbound/spawnHubWorker'
 import { startReceiverProcess } from '../outbound/startReceiverProcess'
 import { median, round } from '../outbound/statistics'
 import { bySize, readChaosOptions } from './chaosOptions'
-import { findFreePort } from './findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 import {
   startHangingReceiver,
   startRedirectingReceiver,

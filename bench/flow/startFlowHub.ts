@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 
 import { trackChild } from '../chaos/trackChildren'
-import { findFreePort } from '../chaos/findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 import { migrateDatabase, startHubWebServer } from '../chaos/startHubWebServer'
 import { startJwksServer } from '../chaos/startJwksServer'
 import { createFalSigner } from '../inbound/falSigner'

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto'
 
 import { expect, test, type Browser, type Page } from '@playwright/test'
 
-import { E2E_ADMIN, E2E_BASE_URL } from './e2eSettings'
+import { E2E_ADMIN, E2E_WAIT_MS, e2eBaseUrl } from './e2eSettings'
 import { callApi, createUser, readDeliveryStatus } from './hubApi'
 import { signIn } from './signInAsAdmin'
 import { startE2eReceiver } from './startE2eReceiver'
@@ -53,7 +53,7 @@ test.beforeAll(async ({ request }) => {
   )
   deadDeliveryId = published.delivery_ids[0]
   await expect
-    .poll(() => readDeliveryStatus(request, deadDeliveryId), { timeout: 20_000 })
+    .poll(() => readDeliveryStatus(request, deadDeliveryId), { timeout: E2E_WAIT_MS })
     .toBe('dead')
 })
 
@@ -88,7 +88,7 @@ test('a failed delivery shows its attempts, and a replay after the receiver reco
   const offSiteRequests: string[] = []
   page.on('request', (request) => {
     const url = request.url()
-    if (/^https?:/.test(url) && !url.startsWith(E2E_BASE_URL)) offSiteRequests.push(url)
+    if (/^https?:/.test(url) && !url.startsWith(e2eBaseUrl())) offSiteRequests.push(url)
   })
   await signIn(page, E2E_ADMIN)
   await page.goto(`/admin/collections/webhook-deliveries/${deadDeliveryId}`)
@@ -105,7 +105,7 @@ test('a failed delivery shows its attempts, and a replay after the receiver reco
   await expect(async () => {
     await page.reload()
     await expect(page.getByTestId('attempt-2')).toContainText('200', { timeout: 1_000 })
-  }).toPass({ timeout: 20_000 })
+  }).toPass({ timeout: E2E_WAIT_MS })
   await expect(page.locator('#field-status')).toContainText('succeeded')
 })
 
@@ -145,7 +145,7 @@ test('the subscription page sends a test event and shows a rotated secret once',
   await page.goto(`/admin/collections/webhooks/${subscriptionId}`)
   await page.locator('#send-test-event').click()
   await expect(page.getByTestId('test-outcome')).toContainText('succeeded — HTTP 200', {
-    timeout: 40_000,
+    timeout: E2E_WAIT_MS,
   })
 
   page.once('dialog', (dialog) => dialog.accept())
@@ -166,7 +166,7 @@ test('a subscription created in the admin shows its generated secret once', asyn
   await page.keyboard.type('job.completed')
   await page.keyboard.press('Enter')
   await page.locator('#action-save').click()
-  await expect(page.locator('#reveal-secret')).toBeVisible({ timeout: 20_000 })
+  await expect(page.locator('#reveal-secret')).toBeVisible({ timeout: E2E_WAIT_MS })
   await page.locator('#reveal-secret').click()
   await expect(page.getByTestId('secret-value')).toHaveText(/^whsec_/)
   await page.reload()
@@ -189,7 +189,7 @@ test('recover replays failed deliveries since a time and says how many', async (
     },
   )
   await expect
-    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: 20_000 })
+    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: E2E_WAIT_MS })
     .toBe('dead')
   receiver.answerWith(200)
   await signIn(page, operator)
@@ -199,7 +199,7 @@ test('recover replays failed deliveries since a time and says how many', async (
   await page.locator('#recover-failed').click()
   await expect(page.getByTestId('recover-count')).toHaveText('1 replayed')
   await expect
-    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: 20_000 })
+    .poll(() => readDeliveryStatus(request, published.delivery_ids[0]), { timeout: E2E_WAIT_MS })
     .toBe('succeeded')
 })
 
@@ -285,7 +285,7 @@ test('an inbound log shows its verdict and pretty body, retries processing, and 
         )
         return logs.items.some((log) => log.id === logId)
       },
-      { timeout: 20_000 },
+      { timeout: E2E_WAIT_MS },
     )
     .toBe(true)
   await page.goto(`/admin/collections/webhook-logs/${logId}`)

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test'
 
+import { E2E_WAIT_MS } from './e2eSettings'
+
 test('/docs renders the API reference of /api/v1/openapi.json in Chromium', async ({
   page,
 }, testInfo) => {
@@ -9,7 +11,7 @@ test('/docs renders the API reference of /api/v1/openapi.json in Chromium', asyn
 
   await page.goto('/docs')
   await expect(page.getByRole('heading', { name: 'Webhook Hub API' })).toBeVisible({
-    timeout: 30_000,
+    timeout: E2E_WAIT_MS,
   })
   await expect(
     page.getByText('Database reachability, queue depth and worker heartbeat').first(),

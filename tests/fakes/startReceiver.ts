@@ -17,6 +17,8 @@ export type Receiver = {
   requests: ReceivedRequest[]
   respondWith(responder: Responder): void
   waitForRequests(count: number, timeoutMs?: number): Promise<ReceivedRequest[]>
+  /** Once a sender's connections are closed here, every request it sent has been read and counted. */
+  countOpenConnections(): Promise<number>
   close(): Promise<void>
 }
 
@@ -59,7 +61,7 @@ export async function startReceiver(responder: Responder = answerOk): Promise<Re
     respondWith(next) {
       current = next
     },
-    waitForRequests(count, timeoutMs = 15_000) {
+    waitForRequests(count, timeoutMs = 60_000) {
       if (requests.length >= count) return Promise.resolve(requests)
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
@@ -77,6 +79,11 @@ export async function startReceiver(responder: Responder = answerOk): Promise<Re
           },
         })
       })
+    },
+    countOpenConnections() {
+      return new Promise((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      )
     },
     close() {
       server.closeAllConnections()

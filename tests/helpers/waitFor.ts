@@ -4,7 +4,7 @@ export async function waitFor<T>(
   isDone: (value: T) => boolean,
   options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000)
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   let last: T = await read()
   while (!isDone(last)) {
     if (Date.now() > deadline) {

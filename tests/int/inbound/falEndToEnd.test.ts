@@ -1,8 +1,11 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-const hubPort = vi.hoisted(() => {
-  const port = 20_000 + Math.floor(Math.random() * 20_000)
+// A port nothing listens on, rather than a random guess that may be taken; chosen before the imports
+// read the environment.
+const hubPort = await vi.hoisted(async () => {
+  const { findFreePort } = await import('@/lib/process/findFreePort')
+  const port = await findFreePort()
   process.env.WEBHOOK_BASE_URL = `http://127.0.0.1:${port}`
   return port
 })

@@ -58,8 +58,14 @@ function tally(receiver: Receiver) {
 }
 
 const KILL_TEST_CONCURRENCY = 32
+// Generous: worker processes start (compiling TypeScript) and deliver thousands on a machine that may be
+// busy with other work; a pass on a quiet one takes a fraction of this.
+const WAIT_MS = 240_000
+// A worker that runs to the end must send nothing twice, so none of its attempts may time out and none
+// of its leases expire, however slowly a loaded machine lets it and the receiver run (lease: 2x this).
+const UNHURRIED = { DELIVERY_TIMEOUT_MS: '60000' }
 
-describe('several worker processes on one queue', () => {
+describe('several worker processes on one queue', { timeout: WAIT_MS + 60_000 }, () => {
   it('three workers deliver 5,000 deliveries with none sent twice, then drain on SIGTERM', async () => {
     const receiver = await startReceiver()
     receivers.push(receiver)
@@ -67,14 +73,14 @@ describe('several worker processes on one queue', () => {
     for (let event = 0; event < 500; event += 1) {
       await publishEvent(payload, { event_type: 'job.completed', data: { job_id: `job_${event}` } })
     }
-    for (let index = 0; index < 3; index += 1) workers.push(spawnWorker())
+    for (let index = 0; index < 3; index += 1) workers.push(spawnWorker(UNHURRIED))
     const started = workers.slice(-3)
 
     await waitFor(
       () => countByStatus('job.completed', 'succeeded'),
       (count) => count === 5000,
       {
-        timeoutMs: 90_000,
+        timeoutMs: WAIT_MS,
         intervalMs: 250,
         what: '5,000 succeeded deliveries',
       },
@@ -91,7 +97,7 @@ describe('several worker processes on one queue', () => {
       overrideAccess: true,
     })
     expect(stopped.totalDocs).toBeGreaterThanOrEqual(3)
-  }, 120_000)
+  })
 
   it('loses nothing when a worker is SIGKILLed mid-run: its leases expire and another worker finishes', async () => {
     const receiver = await startReceiver((_request, response) => {
@@ -105,33 +111,40 @@ describe('several worker processes on one queue', () => {
         data: { job_id: `p_${event}`, progress: 50 },
       })
     }
-    const leaseSettings = {
+    // The victim's leases are short, so that its deliveries come back soon after the kill.
+    const victim = spawnWorker({
       DELIVERY_TIMEOUT_MS: '1000',
       DELIVERY_LEASE_MS: '3000',
       WORKER_CONCURRENCY: String(KILL_TEST_CONCURRENCY),
-    }
-    const victim = spawnWorker(leaseSettings)
+    })
     workers.push(victim)
-    await receiver.waitForRequests(200, 60_000)
+    await receiver.waitForRequests(200, WAIT_MS)
     victim.kill('SIGKILL')
     await waitForExit(victim)
+    await waitFor(
+      () => receiver.countOpenConnections(),
+      (open) => open === 0,
+      { what: "the victim's connections to close" },
+    )
+    const sentByVictim = receiver.requests.length
     const partial = await countByStatus('job.progress', 'succeeded')
     expect(partial).toBeLessThan(2000)
 
-    workers.push(spawnWorker(leaseSettings))
+    workers.push(spawnWorker(UNHURRIED))
     await waitFor(
       () => countByStatus('job.progress', 'succeeded'),
       (count) => count === 2000,
       {
-        timeoutMs: 90_000,
+        timeoutMs: WAIT_MS,
         intervalMs: 250,
         what: '2,000 succeeded deliveries after the kill',
       },
     )
     const { unique, duplicates } = tally(receiver)
     expect(unique).toBe(2000)
-    // At-least-once: only attempts in flight at the moment of the kill, or sent but with their outcome
-    // still in the worker's unwritten batch, may arrive twice. Both are bounded by the concurrency.
-    expect(duplicates).toBeLessThanOrEqual(2 * KILL_TEST_CONCURRENCY)
-  }, 150_000)
+    // At-least-once: only what the victim sent without recording its success (in flight at the kill,
+    // its outcome still unwritten, or timed out on a slow receiver) may arrive twice; the worker that
+    // finishes sends nothing twice. How many that is depends on how far the victim's writes lagged.
+    expect(duplicates).toBeLessThanOrEqual(sentByVictim - partial)
+  })
 })

@@ -19,6 +19,8 @@ import { spawnWorker, waitForExit } from '../../helpers/spawnWorker'
 import { waitFor } from '../../helpers/waitFor'
 
 const TEN_MINUTES_MS = 600_000
+// Far below the poll interval, so only a wake-up delivers in time; generous for a loaded machine.
+const WAKE_BOUND_MS = 60_000
 
 let payload: Payload
 let receiver: Receiver
@@ -45,7 +47,7 @@ beforeAll(async () => {
   await waitFor(
     () => payload.find({ collection: 'workers', depth: 0, overrideAccess: true }),
     (found) => found.docs.some((doc) => typeof doc.wake_port === 'number'),
-    { timeoutMs: 60_000, what: 'the worker to register its wake-up port' },
+    { timeoutMs: 150_000, what: 'the worker to register its wake-up port' },
   )
 })
 
@@ -62,7 +64,7 @@ describe('wake-ups', () => {
       data: { report_id: 'r-wake' },
     })
     expect(published.deliveries_created).toBe(1)
-    const [request] = await receiver.waitForRequests(1, 20_000)
+    const [request] = await receiver.waitForRequests(1, WAKE_BOUND_MS)
     expect(JSON.parse(request.body)).toMatchObject({ event_id: published.event_id })
   })
 
@@ -79,7 +81,7 @@ describe('wake-ups', () => {
       headers: { 'x-lastframe-signature': signature },
     })
     expect(response.status).toBe(200)
-    const [request] = await receiver.waitForRequests(1, 20_000)
+    const [request] = await receiver.waitForRequests(1, WAKE_BOUND_MS)
     expect(JSON.parse(request.body)).toMatchObject({
       event_type: 'job.completed',
       data: { external_job_id: 'lf_wake' },
