@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { readReadmeExamples } from './readReadmeExamples'
 import { startCommand, type StartedCommand } from './startCommand'
-import { findFreePort } from '../../bench/chaos/findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 
 const QUICK_START = 'npm install && npm run build && npm run seed && npm start'
 const TEST_COMMAND = 'npm install && npm run test:setup && npm test'

@@ -28,7 +28,7 @@ import { startHubInboundServer } from '../../helpers/startHubInboundServer'
 import { startProductionModeInbound } from '../../helpers/startProductionModeInbound'
 import { startTestInboundLoop } from '../../helpers/startTestInboundLoop'
 import { waitFor } from '../../helpers/waitFor'
-import { findFreePort } from '../../../bench/chaos/findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 
 let payload: Payload
 let hub: { url: string; close(): Promise<void> }

@@ -14,7 +14,7 @@ import { serveFetchHandler } from '@/lib/web/serveFetchHandler'
 import { signFalWebhook } from '../../fakes/startFakeFal'
 import { bootHub } from '../../helpers/bootHub'
 import { startWebListener } from '../../helpers/startWebListener'
-import { findFreePort } from '../../../bench/chaos/findFreePort'
+import { findFreePort } from '@/lib/process/findFreePort'
 
 let payload: Payload
 let web: Awaited<ReturnType<typeof startWebListener>>
