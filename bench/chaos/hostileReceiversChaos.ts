@@ -22,8 +22,8 @@ import { trackPid } from './trackChildren'
 const HOSTILE_EVENT_TYPE = 'job.failed'
 const options = readChaosOptions()
 // A rate ratio moves with whatever else the machine runs, and the CI size runs inside `npm test`, often
-// beside other work: there it only has to catch hostile receivers taking the healthy ones' slots, which
-// drops the ratio far below 0.25. The full size, run by hand on a quiet machine, holds the 0.5 target.
+// beside other work: there it is meant to catch hostile receivers taking the healthy ones' slots, not a
+// busier machine (one loaded round measured 0.36). The full size, run by hand, keeps the 0.5 target.
 const MIN_RATIO = bySize(options.size, { ci: 0.25, full: 0.5 })
 const healthyPerPhase = bySize(options.size, { ci: 4_000, full: 20_000 })
 // Enough to keep the hanging subscription's 32 slots full for the whole phase, few enough that the
