@@ -27,15 +27,11 @@ export type FalJwksKeys = {
 
 /** The JWKS could not be fetched or used; no key can be judged until `retryAfterMs` has passed. */
 export class FalJwksUnavailableError extends Error {
-  readonly url: string
-  readonly reason: string
   readonly retryAfterMs: number
 
   constructor(url: string, reason: string, retryAfterMs: number) {
     super(`fal's JWKS at ${url} is unavailable (${reason})`)
     this.name = 'FalJwksUnavailableError'
-    this.url = url
-    this.reason = reason
     this.retryAfterMs = retryAfterMs
   }
 }
