@@ -4,13 +4,14 @@
 // subscription secret). `npm install` and `npm run build` are not repeated: `npm test` built the app.
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ensureBuild } from '../../bench/chaos/ensureBuild'
 import { readReadmeExamples } from './readReadmeExamples'
 import { startCommand, type StartedCommand } from './startCommand'
 import { findFreePort } from '@/lib/process/findFreePort'
@@ -101,7 +102,7 @@ beforeAll(async () => {
     NEXT_TELEMETRY_DISABLED: '1',
   }
   here = { port: await findFreePort(), listenPort: await findFreePort() }
-  if (!existsSync('.next/BUILD_ID')) await run('npm', ['run', 'build'], { env: env() })
+  ensureBuild(false)
 }, 600_000)
 
 afterAll(async () => {
