@@ -1,4 +1,5 @@
-// Standard Webhooks signing and verification: HMAC-SHA256 over `id.timestamp.body`, keyed by the whsec_ secret.
+// Standard Webhooks signing and verification: HMAC-SHA256 over `id.timestamp.body`, keyed by the whsec_ secret
+// (or by raw key bytes the caller derived, as subscriptions with a subscriber-chosen secret do).
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 export const DEFAULT_TOLERANCE_SECONDS = 300
@@ -11,13 +12,14 @@ export class WebhookVerificationError extends Error {
   }
 }
 
-function decodeSecret(secret: string): Buffer {
+function decodeSecret(secret: string | Buffer): Buffer {
+  if (Buffer.isBuffer(secret)) return secret
   const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret
   return Buffer.from(encoded, 'base64')
 }
 
 export function signStandardWebhook(
-  secret: string,
+  secret: string | Buffer,
   messageId: string,
   timestampSeconds: number,
   body: string | Buffer,
@@ -30,7 +32,7 @@ export function signStandardWebhook(
 
 /** Every secret in force signs; receivers accept the message if any signature verifies. */
 export function signStandardWebhookWithAll(
-  secrets: string[],
+  secrets: (string | Buffer)[],
   messageId: string,
   timestampSeconds: number,
   body: string | Buffer,
