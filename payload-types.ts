@@ -141,6 +141,14 @@ export interface Webhook {
   url: string;
   description?: string | null;
   /**
+   * standard: the hub envelope with Standard Webhooks and X-Webhook-* headers. corp-astro: seed 002's {id, timestamp, event_type, data} with X-Corp-Astro-* headers.
+   */
+  format?: ('standard' | 'corp-astro') | null;
+  /**
+   * Whose subscription this is, for clients that list theirs (seed 002).
+   */
+  client_id?: string | null;
+  /**
    * Type and press Enter: job.completed, job.* or * for every event.
    */
   event_types: string[];
@@ -614,6 +622,8 @@ export interface WebhooksSelect<T extends boolean = true> {
   name?: T;
   url?: T;
   description?: T;
+  format?: T;
+  client_id?: T;
   event_types?: T;
   filters?:
     | T

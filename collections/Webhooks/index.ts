@@ -5,7 +5,9 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
+import { DEFAULT_DELIVERY_FORMAT, DELIVERY_FORMAT_NAMES } from '@/lib/delivery/formats/deliveryFormats'
 import { generateMissingSecret } from './hooks/generateMissingSecret'
+import { logRegistration } from './hooks/logRegistration'
 import { recordActivationChange } from './hooks/recordActivationChange'
 import { sealHeaderValues } from './hooks/sealHeaderValues'
 import { validateSubscription } from './hooks/validateSubscription'
@@ -30,7 +32,7 @@ export const Webhooks: CollectionConfig = {
     beforeOperation: [validateSubscription],
     beforeValidate: [generateMissingSecret],
     beforeChange: [recordActivationChange, sealHeaderValues],
-    afterChange: [forgetCachedSubscriptionsAfterChange],
+    afterChange: [forgetCachedSubscriptionsAfterChange, logRegistration],
     afterDelete: [forgetCachedSubscriptionsAfterDelete],
   },
   fields: [
@@ -54,6 +56,23 @@ export const Webhooks: CollectionConfig = {
     { name: 'name', type: 'text', required: true },
     { name: 'url', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
+    {
+      name: 'format',
+      type: 'select',
+      options: [...DELIVERY_FORMAT_NAMES],
+      defaultValue: DEFAULT_DELIVERY_FORMAT,
+      admin: {
+        description:
+          'standard: the hub envelope with Standard Webhooks and X-Webhook-* headers. corp-astro: seed ' +
+          "002's {id, timestamp, event_type, data} with X-Corp-Astro-* headers.",
+      },
+    },
+    {
+      name: 'client_id',
+      type: 'text',
+      index: true,
+      admin: { description: 'Whose subscription this is, for clients that list theirs (seed 002).' },
+    },
     {
       name: 'event_types',
       type: 'text',

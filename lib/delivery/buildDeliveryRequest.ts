@@ -1,13 +1,15 @@
-// The exact body and headers of one attempt, as DESIGN.md specifies them.
+// The exact body and headers of one attempt in the standard format, as DESIGN.md specifies them.
 import { signHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
 import { signStandardWebhookWithAll } from '@/lib/signing/standardWebhooks'
+import { standardWebhooksKey } from '@/lib/signing/subscriberSecret'
 import { HUB_USER_AGENT } from '@/lib/model/hubVersion'
 import type { DeliveryPayload } from './deliveryTypes'
+import { keepCustomHeaders } from './formats/deliveryFormat'
 
 export type SigningSecrets = { current: string; previous: string | null }
 
-/** Headers a subscription may not override: they carry the signature and identity of the message. */
-export const PROTECTED_HEADER_NAMES = new Set([
+/** Headers the standard format sets: they carry the signature and identity of the message. */
+export const STANDARD_HEADER_NAMES: ReadonlySet<string> = new Set([
   'webhook-id',
   'webhook-timestamp',
   'webhook-signature',
@@ -42,21 +44,17 @@ export function buildDeliveryHeaders(args: {
   customHeaders: Record<string, string>
   timestampSeconds: number
 }): Record<string, string> {
-  const signingSecrets = args.secrets.previous
-    ? [args.secrets.current, args.secrets.previous]
-    : [args.secrets.current]
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(args.customHeaders)) {
-    if (!PROTECTED_HEADER_NAMES.has(name.toLowerCase())) headers[name] = value
-  }
+  const signingKeys = (
+    args.secrets.previous ? [args.secrets.current, args.secrets.previous] : [args.secrets.current]
+  ).map(standardWebhooksKey)
   return {
-    ...headers,
+    ...keepCustomHeaders(args.customHeaders, STANDARD_HEADER_NAMES),
     'content-type': 'application/json',
     'user-agent': HUB_USER_AGENT,
     'webhook-id': args.messageId,
     'webhook-timestamp': String(args.timestampSeconds),
     'webhook-signature': signStandardWebhookWithAll(
-      signingSecrets,
+      signingKeys,
       args.messageId,
       args.timestampSeconds,
       args.body,
@@ -64,6 +62,7 @@ export function buildDeliveryHeaders(args: {
     'x-webhook-event': args.eventType,
     'x-webhook-id': args.subscriptionId,
     'x-event-id': args.eventId,
+    // Keyed by the secret's own characters, `whsec_` included: what seed 001's receivers verify with.
     'x-webhook-signature': `sha256=${signHmacSha256Hex(args.secrets.current, args.body)}`,
   }
 }

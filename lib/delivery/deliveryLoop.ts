@@ -3,9 +3,10 @@
 import type { Payload } from 'payload'
 
 import type { WorkerLoop } from '@/lib/worker/runWorker'
-import { buildDeliveryBody, buildDeliveryHeaders } from './buildDeliveryRequest'
 import { decideOutcome } from './decideOutcome'
 import type { ClaimedDelivery, DeliveryOutcome, DocumentId } from './deliveryTypes'
+import { getDeliveryFormat } from './formats/deliveryFormats'
+import { logDeliveryOutcome } from './logDeliveryOutcome'
 import { sendDeliveryAttempt, type DeliveryHttpClient } from './sendDeliveryAttempt'
 import type { DeliveryStore } from './store/deliveryStore'
 import { createSubscriptionDirectory, type DeliveryTarget } from './subscriptionDirectory'
@@ -121,16 +122,15 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
         skippedAttempt(delivery, now(), `Event ${delivery.eventId} is no longer stored`),
       )
     }
-    const body = buildDeliveryBody(delivery.payload, delivery.attemptCount)
-    const headers = buildDeliveryHeaders({
-      body,
+    const { body, headers } = getDeliveryFormat(target.format).build({
+      deliveryId: delivery.id,
       messageId: delivery.messageId,
-      eventType: delivery.eventType,
-      eventId: delivery.eventId,
+      payload: delivery.payload,
+      attemptCount: delivery.attemptCount,
       subscriptionId: String(target.id),
       secrets: target.secrets,
       customHeaders: target.headers,
-      timestampSeconds: Math.floor(now().getTime() / 1000),
+      now: now(),
     })
     const result = await sendDeliveryAttempt(options.http, target.url, body, headers)
     if (result.statusCode === null) unreachableSubscriptions.add(String(target.id))
@@ -138,6 +138,7 @@ export function createDeliveryLoop(payload: Payload, options: DeliveryLoopOption
     const decidedAt = now()
     const decision = decideOutcome(delivery, result, target.retryConfig, { now: decidedAt, random })
     queueOutcome(decision.outcome)
+    logDeliveryOutcome(delivery, String(target.id), decision.outcome, decidedAt)
     if (decision.disableReason)
       await disableSubscription(payload, target, decision.disableReason, decidedAt)
     else

@@ -7,10 +7,12 @@ import { DEFAULT_RETRY_CONFIG, type RetryConfig } from '@/lib/model/retryConfig'
 import type { Webhook } from '@/payload-types'
 import type { SigningSecrets } from './buildDeliveryRequest'
 import type { DocumentId } from './deliveryTypes'
+import type { DeliveryFormatName } from './formats/deliveryFormats'
 
 export type DeliveryTarget = {
   id: DocumentId
   url: string
+  format: DeliveryFormatName | null
   active: boolean
   disabledReason: string | null
   secrets: SigningSecrets
@@ -30,6 +32,7 @@ export function toDeliveryTarget(doc: Webhook, masterSecret: string, now: Date):
   return {
     id: doc.id,
     url: doc.url,
+    format: doc.format ?? null,
     active: doc.active ?? true,
     disabledReason: doc.disabled_reason ?? null,
     secrets: {
