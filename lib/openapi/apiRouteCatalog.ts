@@ -83,7 +83,8 @@ export const API_ROUTES: ApiRoute[] = [
   {
     method: 'post',
     path: '/api/v1/webhooks/subscriptions',
-    summary: 'Create a subscription (its secret is returned this once)',
+    summary:
+      'Create a subscription (its secret is returned this once). Needs url (or target_url) and event_types (or events, or event_type); two names for one field that disagree are a 400',
     tag: 'Subscriptions',
     auth: 'admin',
     body: { name: 'SubscriptionCreate', schema: subscriptionCreateSchema },

@@ -1,5 +1,6 @@
-// The subscription list's query: ?active= and ?event=, where ?event= keeps the subscriptions that
-// would receive an event of that type (exact name, matching wildcard or *), as publishing decides.
+// The subscription list's query: ?active=, ?client_id= (seed 002's "webhooks of a client") and ?event=,
+// where ?event= keeps the subscriptions that would receive an event of that type (exact name, matching
+// wildcard or *), as publishing decides.
 import { z } from 'zod'
 import type { Payload, Where } from 'payload'
 
@@ -9,6 +10,7 @@ import { matchesEventType } from '@/lib/events/eventTypePattern'
 
 export const listSubscriptionsQuerySchema = paginationQuerySchema.extend({
   active: z.enum(['true', 'false']).optional(),
+  client_id: z.string().min(1).max(200).optional(),
   event: z
     .string()
     .max(200)
@@ -38,6 +40,7 @@ export async function buildSubscriptionsWhere(
 ): Promise<Where> {
   const conditions: Where[] = []
   if (query.active) conditions.push({ active: { equals: query.active === 'true' } })
+  if (query.client_id) conditions.push({ client_id: { equals: query.client_id } })
   if (query.event) {
     const wildcardIds = await findWildcardSubscriptionIdsMatching(payload, query.event)
     const exact: Where = { event_types: { in: [query.event] } }

@@ -3,6 +3,7 @@
 import type { Payload } from 'payload'
 
 import type { User, Webhook } from '@/payload-types'
+import { getDeliveryFormat } from '@/lib/delivery/formats/deliveryFormats'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
 import { generateWebhookSecret } from '@/lib/signing/generateWebhookSecret'
 import { presentSubscription } from './presentSubscription'
@@ -21,7 +22,11 @@ export async function createSubscription(
     overrideAccess: false,
     data: {
       ...input,
-      retry_config: { ...DEFAULT_RETRY_CONFIG, ...input.retry_config },
+      retry_config: {
+        ...DEFAULT_RETRY_CONFIG,
+        ...getDeliveryFormat(input.format).defaultRetryConfig,
+        ...input.retry_config,
+      },
       secret,
       secret_hint: secretHint(secret),
     },

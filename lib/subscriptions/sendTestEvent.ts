@@ -1,4 +1,7 @@
 // A test event for one subscription: queued like any delivery (the worker alone sends HTTP), then awaited.
+// Without a body it is seed 001's test payload: job.submitted for test_job_123, id test_<ms>_<random>.
+import { randomBytes } from 'node:crypto'
+
 import type { Payload } from 'payload'
 import { z } from 'zod'
 
@@ -7,15 +10,21 @@ import { parseWithSchema } from '@/lib/api/parseInput'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
 import { getEventDataSchema, isBuiltInEventType } from '@/lib/events/eventCatalog'
 import { EVENT_TYPE_NAME_PATTERN } from '@/lib/events/eventCatalog'
-import { buildDelivery, buildEvent, generateEventId } from '@/lib/events/publishEvent'
+import { buildDelivery, buildEvent } from '@/lib/events/publishEvent'
 import type { Webhook } from '@/payload-types'
 
 export const testEventInputSchema = z.object({
-  event_type: z.string().regex(EVENT_TYPE_NAME_PATTERN).default('webhook.test'),
+  event_type: z.string().regex(EVENT_TYPE_NAME_PATTERN).default('job.submitted'),
   data: z.record(z.string(), z.unknown()).optional(),
 })
 
 const POLL_MS = 50
+
+const SEED_001_TEST_JOB = { job_id: 'test_job_123', job_type: 'test', job_status: 'pending' }
+
+function generateTestEventId(now: Date): string {
+  return `test_${now.getTime()}_${randomBytes(6).toString('hex')}`
+}
 
 export async function sendTestEvent(
   payload: Payload,
@@ -33,13 +42,13 @@ export async function sendTestEvent(
     input.data ??
     (input.event_type === 'webhook.test'
       ? { message: 'Test event from Webhook Hub' }
-      : { job_id: 'job_test', job_type: 'test', job_status: 'completed' })
+      : SEED_001_TEST_JOB)
   if (isBuiltInEventType(input.event_type)) {
     parseWithSchema(z.object({ data: getEventDataSchema(input.event_type) }), { data })
   }
   const now = options.now ?? new Date()
   const event = buildEvent({
-    eventId: generateEventId(),
+    eventId: generateTestEventId(now),
     eventType: input.event_type,
     data,
     metadata: { test: true },

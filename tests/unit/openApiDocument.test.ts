@@ -56,9 +56,16 @@ describe('OpenAPI document', () => {
       required: string[]
       properties: Record<string, unknown>
     }
-    expect(create.required).toEqual(expect.arrayContaining(['name', 'url', 'event_types']))
+    // url/target_url and event_types/events/event_type are each required under one of their names.
+    expect(create.required ?? []).toEqual([])
     expect(Object.keys(create.properties)).toEqual(
       expect.arrayContaining(['filters', 'retry_config', 'headers', 'secret']),
+    )
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(['url', 'target_url', 'event_types', 'events', 'event_type']),
+    )
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(['name', 'format', 'client_id', 'active']),
     )
     const publish = document.components.schemas.PublishEvent as { required: string[] }
     expect(publish.required).toEqual(['event_type', 'data'])

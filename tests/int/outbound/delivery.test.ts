@@ -159,7 +159,7 @@ describe('outbound delivery', () => {
 })
 
 describe('test events and concurrency limits', { timeout: WAIT_MS + 30_000 }, () => {
-  it('sends a test event marked metadata.test and answers with the attempt outcome', async () => {
+  it("sends seed 001's test event, marked metadata.test, and answers with the attempt outcome", async () => {
     receiver.requests.length = 0
     receiver.respondWith((_request, response) => {
       response.writeHead(299)
@@ -181,7 +181,8 @@ describe('test events and concurrency limits', { timeout: WAIT_MS + 30_000 }, ()
     })
     const [request] = await receiver.waitForRequests(1)
     expect(JSON.parse(request.body)).toMatchObject({
-      event_type: 'webhook.test',
+      event_type: 'job.submitted',
+      data: { job_id: 'test_job_123', job_type: 'test', job_status: 'pending' },
       metadata: { test: true, retry_attempt: 0 },
     })
     receiver.respondWith((_request, res) => res.end('ok'))
