@@ -5,7 +5,10 @@ import { isAdmin } from '../access/isAdmin'
 import { isAuthenticated } from '../access/isAuthenticated'
 import { encryptedSecretField } from '../fields/encryptedSecretField'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
-import { DEFAULT_DELIVERY_FORMAT, DELIVERY_FORMAT_NAMES } from '@/lib/delivery/formats/deliveryFormats'
+import {
+  DEFAULT_DELIVERY_FORMAT,
+  DELIVERY_FORMAT_NAMES,
+} from '@/lib/delivery/formats/deliveryFormats'
 import { generateMissingSecret } from './hooks/generateMissingSecret'
 import { logRegistration } from './hooks/logRegistration'
 import { recordActivationChange } from './hooks/recordActivationChange'
@@ -71,7 +74,9 @@ export const Webhooks: CollectionConfig = {
       name: 'client_id',
       type: 'text',
       index: true,
-      admin: { description: 'Whose subscription this is, for clients that list theirs (seed 002).' },
+      admin: {
+        description: 'Whose subscription this is, for clients that list theirs (seed 002).',
+      },
     },
     {
       name: 'event_types',

@@ -20,9 +20,7 @@ export function logDeliveryOutcome(
     return
   }
   const reason =
-    attempt.status_code === null
-      ? (attempt.error ?? 'no answer')
-      : `HTTP ${attempt.status_code}`
+    attempt.status_code === null ? (attempt.error ?? 'no answer') : `HTTP ${attempt.status_code}`
   logWebhookDeliveryFailed(webhookId, attempt.attempt, reason, decidedAt)
   if (outcome.nextAttemptAt) {
     logWebhookRetryScheduled(
