@@ -213,12 +213,16 @@ describe("seed 002: a client's webhooks, secrets", () => {
     expect(logLines.some((line) => line.includes('Webhook delivered successfully'))).toBe(true)
   })
 
-  it('answers 400 when event_type and event_types disagree, and for a missing target', async () => {
+  it('answers 400 when event_type and event_types disagree, for a missing target, and for a header that would override the signature', async () => {
     const response = await register(
-      JSON.stringify({ event_type: 'user.created', event_types: ['user.updated'] }),
+      JSON.stringify({
+        event_type: 'user.created',
+        event_types: ['user.updated'],
+        headers: { 'X-Corp-Astro-Signature': 'forged' },
+      }),
     )
     expect(response.status).toBe(400)
     const paths = response.body.error.issues.map((issue: { path: string }) => issue.path)
-    expect(paths).toEqual(expect.arrayContaining(['event_type', 'url']))
+    expect(paths).toEqual(expect.arrayContaining(['event_type', 'url', 'headers']))
   })
 })
