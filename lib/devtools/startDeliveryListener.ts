@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import { verifyStandardWebhook } from '@/lib/signing/standardWebhooks'
+import { standardWebhooksKey } from '@/lib/signing/subscriberSecret'
 
 export type ListenedDelivery = {
   eventType: string | null
@@ -36,8 +37,9 @@ function checkSignature(
 ) {
   if (!secret) return { verified: null, verdict: 'not checked (pass --secret whsec_…)' }
   try {
+    // Keyed as the hub signs: a subscriber-chosen secret by its UTF-8 bytes, a whsec_ one by its base64.
     verifyStandardWebhook(
-      [secret],
+      [standardWebhooksKey(secret)],
       body,
       {
         'webhook-id': header(headers, 'webhook-id'),

@@ -50,7 +50,7 @@ export type StandardWebhookHeaders = {
 
 /** Verifies signature and timestamp together, so no caller can check one and forget the other. */
 export function verifyStandardWebhook(
-  secrets: string[],
+  secrets: (string | Buffer)[],
   rawBody: string | Buffer,
   headers: StandardWebhookHeaders,
   options: { nowSeconds: number; toleranceSeconds?: number },

@@ -87,6 +87,28 @@ describe('npm run listen', () => {
     }
   })
 
+  it('verifies a delivery keyed by a secret the subscriber chose, as the hub signs it', async () => {
+    const secret = 'your-secret-key'
+    const seen: ListenedDelivery[] = []
+    const listener = await startDeliveryListener({
+      port: 0,
+      secret,
+      forwardTo: null,
+      onDelivery: (delivery) => seen.push(delivery),
+    })
+    try {
+      await subscribe(listener.url, secret, 'user.updated')
+      await publishEvent(payload, { event_type: 'user.updated', data: { user_id: 'u1' } })
+      await waitFor(
+        async () => seen.length,
+        (count) => count === 1,
+      )
+      expect(seen[0]).toMatchObject({ verified: true, verdict: 'signature valid' })
+    } finally {
+      await listener.close()
+    }
+  })
+
   it('flags a delivery signed with another secret and answers 400 so the hub retries', async () => {
     const seen: ListenedDelivery[] = []
     const listener = await startDeliveryListener({
