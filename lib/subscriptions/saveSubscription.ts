@@ -2,6 +2,7 @@
 // The webhooks collection validates every write (validateSubscriptionWrite), these included.
 import type { Payload } from 'payload'
 
+import { openSecret } from '@/lib/crypto/secretBox'
 import type { User, Webhook } from '@/payload-types'
 import { getDeliveryFormat } from '@/lib/delivery/formats/deliveryFormats'
 import { DEFAULT_RETRY_CONFIG } from '@/lib/model/retryConfig'
@@ -37,7 +38,7 @@ export async function createSubscription(
 export async function updateSubscription(
   payload: Payload,
   existing: Webhook,
-  changes: SubscriptionPatchInput,
+  { secret, ...changes }: SubscriptionPatchInput,
   user: User,
 ) {
   const updated = await payload.update({
@@ -53,7 +54,25 @@ export async function updateSubscription(
         : {}),
     },
   })
-  return presentSubscription(updated)
+  // After the other fields, so that a change refused (a blocked URL, say) leaves the secret as it was.
+  if (secret === undefined || secret === (await readCurrentSecret(payload, existing))) {
+    return presentSubscription(updated)
+  }
+  await rotateSubscriptionSecret(payload, existing, user, new Date(), secret)
+  return presentSubscription(
+    await payload.findByID({ collection: 'webhooks', id: existing.id, depth: 0, user }),
+  )
+}
+
+async function readCurrentSecret(payload: Payload, subscription: Webhook): Promise<string> {
+  const stored = await payload.findByID({
+    collection: 'webhooks',
+    id: subscription.id,
+    overrideAccess: true,
+    showHiddenFields: true,
+    depth: 0,
+  })
+  return openSecret(stored.secret, payload.secret)
 }
 
 export async function rotateSubscriptionSecret(

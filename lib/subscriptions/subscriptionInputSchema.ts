@@ -140,14 +140,15 @@ export const subscriptionCreateSchema = subscriptionFieldsSchema
 
 export type SubscriptionCreateInput = z.infer<typeof subscriptionCreateSchema>
 
-/** PUT replaces every field but the secret (rotate it instead); PATCH changes only the fields sent. */
+/**
+ * PUT replaces every field, PATCH changes only the fields sent. Either may carry the secret, as seed 001's
+ * clients send their whole configuration: the same secret changes nothing, another one is a rotation.
+ */
 export const subscriptionReplaceSchema = subscriptionFieldsSchema
-  .omit({ secret: true })
   .superRefine(checkSeedAliases('create'), always)
   .transform((fields) => resolveSeedAliases(fields, 'create'))
 
 export const subscriptionPatchSchema = subscriptionFieldsSchema
-  .omit({ secret: true })
   .superRefine(checkSeedAliases('change'), always)
   .transform((fields) => resolveSeedAliases(fields, 'change'))
 

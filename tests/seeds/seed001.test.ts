@@ -7,7 +7,10 @@ import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 
 import { POST as publish } from '@/app/api/v1/webhooks/events/route'
-import { GET as getSubscription } from '@/app/api/v1/webhooks/subscriptions/[id]/route'
+import {
+  GET as getSubscription,
+  PUT as updateSubscription,
+} from '@/app/api/v1/webhooks/subscriptions/[id]/route'
 import { GET as getStats } from '@/app/api/v1/webhooks/subscriptions/[id]/stats/route'
 import { POST as sendTest } from '@/app/api/v1/webhooks/subscriptions/[id]/test/route'
 import {
@@ -333,5 +336,43 @@ describe('seed 001: secrets and bad input', () => {
       format: 'standard',
     })
     expect(response.body.data.secret).toMatch(/^whsec_/)
+  })
+
+  it('takes the seed body again on PUT: the same secret changes nothing, another one rotates to it', async () => {
+    const second = await startReceiver()
+    try {
+      const created = await callRoute(createSubscription, '/api/v1/webhooks/subscriptions', {
+        method: 'POST',
+        apiKey: adminKey,
+        body: seedCreateBody(`${second.url}/webhooks/jobs`),
+      })
+      const id = created.body.data.id
+      const put = (body: string) =>
+        callRoute(updateSubscription, '/x', {
+          method: 'PUT',
+          apiKey: adminKey,
+          params: { id },
+          body,
+        })
+      const same = await put(seedCreateBody(`${second.url}/webhooks/jobs`))
+      expect(same.status).toBe(200)
+      expect(same.body.data.secret_hint).toBe(created.body.data.secret_hint)
+      const rotated = await put(
+        seedCreateBody(`${second.url}/webhooks/jobs`).replace(SEED_SECRET, 'another-secret-key'),
+      )
+      expect(rotated.status).toBe(200)
+      expect(JSON.stringify(rotated.body)).not.toContain('another-secret-key')
+      await publishEvent('job.completed', { job_id: 'job_put', job_type: 'comfyui', priority: 1 })
+      const [request] = await second.waitForRequests(1)
+      expect(
+        verifyWebhookSignature(
+          JSON.parse(request.body),
+          String(request.headers['x-webhook-signature']),
+          'another-secret-key',
+        ),
+      ).toBe(true)
+    } finally {
+      await second.close()
+    }
   })
 })
