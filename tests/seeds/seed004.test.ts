@@ -66,6 +66,10 @@ const findMedia = (url: string) =>
     .find({ collection: 'media', where: { url: { equals: url } }, depth: 0, overrideAccess: true })
     .then((found) => found.docs)
 
+/** The seed's generator returns a union of its payloads; the tests read the fields they sent. */
+const sent = (testPayload: object) =>
+  testPayload as { job_id?: string; metadata: { project_id: string } }
+
 const countLogs = () =>
   payload.count({ collection: 'webhook-logs', overrideAccess: true }).then((c) => c.totalDocs)
 
@@ -105,12 +109,12 @@ describe('seed 004: media of completed jobs', () => {
       overrideAccess: true,
       depth: 0,
     })
-    expect(job).toMatchObject({ provider: 'lastframe', external_id: testPayload.job_id })
+    expect(job).toMatchObject({ provider: 'lastframe', external_id: sent(testPayload).job_id })
     expect(job.status).toBe('completed')
     expect(media).toMatchObject({
       media_type: 'generated-video',
       provider: 'lastframe',
-      project_id: testPayload.metadata.project_id,
+      project_id: sent(testPayload).metadata.project_id,
       duration: 120,
       width: null,
       height: null,
@@ -137,14 +141,14 @@ describe('seed 004: media of completed jobs', () => {
   })
 
   it("records a fal completion's images with their size (fal's wire format, development key)", async () => {
-    const sent = await sendTrigger({
+    const triggered = await sendTrigger({
       name: 'fal.completed',
       baseUrl: hub.url,
       jobId: null,
       set: [],
       env: process.env,
     })
-    expect(sent.status).toBe(200)
+    expect(triggered.status).toBe(200)
     const docs = await waitFor(
       () => findMedia('https://fal.media/files/sample/image.png'),
       (found) => found.length > 0,
@@ -177,7 +181,7 @@ describe('seed 004: media of completed jobs', () => {
         payload
           .find({
             collection: 'media',
-            where: { project_id: { equals: testPayload.metadata.project_id } },
+            where: { project_id: { equals: sent(testPayload).metadata.project_id } },
             overrideAccess: true,
             depth: 0,
           })
