@@ -21,6 +21,7 @@ import { POST as testSource } from '@/app/api/v1/webhooks/sources/[slug]/test/ro
 import { sendTrigger } from '@/lib/devtools/sendTrigger'
 import type { WorkerLoop } from '@/lib/worker/runWorker'
 import { bootHub } from '../helpers/bootHub'
+import { callPayloadRest } from '../helpers/callPayloadRest'
 import { callRoute } from '../helpers/callRoute'
 import { createTestUser } from '../helpers/createTestUser'
 import { startHubInboundServer } from '../helpers/startHubInboundServer'
@@ -138,6 +139,25 @@ describe('seed 004: media of completed jobs', () => {
     )
     expect(JSON.parse(again.response!)).toMatchObject({ id: logId, duplicate: true })
     expect(await findMedia('https://example.com/stitched-video.mp4')).toHaveLength(1)
+  })
+
+  it("lets any signed-in user read media by job (the job page's list), and only the hub write them", async () => {
+    const [media] = await findMedia('https://example.com/stitched-video.mp4')
+    const listed = await callPayloadRest(
+      'GET',
+      `media?where[job][equals]=${media!.job}&depth=0&limit=50&sort=createdAt`,
+      { apiKey: viewerKey },
+    )
+    expect(listed.status).toBe(200)
+    expect(listed.body.docs.map((doc: { url: string }) => doc.url)).toEqual([
+      'https://example.com/stitched-video.mp4',
+    ])
+    expect((await callPayloadRest('GET', 'media')).status).toBe(403)
+    const created = await callPayloadRest('POST', 'media', {
+      apiKey: operatorKey,
+      body: { url: 'https://x.example/a.png', media_type: 'generated-image', provider: 'fal' },
+    })
+    expect(created.status).toBe(403)
   })
 
   it("records a fal completion's images with their size (fal's wire format, development key)", async () => {
