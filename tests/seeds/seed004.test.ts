@@ -275,6 +275,25 @@ describe('seed 004: WebhookTester as an action on an inbound source', () => {
     })
   })
 
+  it('signs by each custom scheme: Standard Webhooks and a URL token', async () => {
+    for (const [slug, scheme, secret] of [
+      ['sw-source', 'standard-webhooks', 'whsec_c3ctc291cmNlLXNlY3JldC1mb3ItdGVzdHM='],
+      ['token-source', 'url-token', 'token-source-secret'],
+    ] as const) {
+      await payload.create({
+        collection: 'inbound-sources',
+        overrideAccess: true,
+        data: { slug, name: slug, scheme, secret },
+      })
+      const accepted = await callTester(slug)
+      expect(accepted.body.data, slug).toMatchObject({ verdict: 'accepted', status: 200 })
+      const refused = await callTester(slug, { secret: 'whsec_b3RoZXItc2VjcmV0' })
+      expect(refused.body.data, slug).toMatchObject({ verdict: 'rejected', status: 401 })
+      expect(refused.body.data.reason, slug).toMatch(/^invalid_signature: /)
+      expect(JSON.stringify(accepted.body), slug).not.toContain(secret)
+    }
+  })
+
   it('judges an inactive source as a provider would meet it: unknown', async () => {
     await payload.create({
       collection: 'inbound-sources',
