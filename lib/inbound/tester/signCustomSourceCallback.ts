@@ -7,6 +7,7 @@ import { signHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
 import { signStandardWebhook } from '@/lib/signing/standardWebhooks'
 import { createUrlToken } from '@/lib/signing/urlToken'
 import type { SignedTrigger } from '@/lib/devtools/signTriggerRequest'
+import { DEFAULT_SIGNATURE_HEADER } from '../providers/customSource'
 
 export type CustomSourceSigning = {
   slug: string
@@ -15,8 +16,6 @@ export type CustomSourceSigning = {
   header_name?: string | null
   signature_prefix?: string | null
 }
-
-const DEFAULT_SIGNATURE_HEADER = 'x-webhook-signature'
 
 export function signCustomSourceCallback(
   source: CustomSourceSigning,
