@@ -73,6 +73,7 @@ export interface Config {
     'event-types': EventType;
     'webhook-logs': WebhookLog;
     jobs: Job;
+    media: Media;
     'inbound-sources': InboundSource;
     users: User;
     workers: Worker;
@@ -89,6 +90,7 @@ export interface Config {
     'event-types': EventTypesSelect<false> | EventTypesSelect<true>;
     'webhook-logs': WebhookLogsSelect<false> | WebhookLogsSelect<true>;
     jobs: JobsSelect<false> | JobsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     'inbound-sources': InboundSourcesSelect<false> | InboundSourcesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     workers: WorkersSelect<false> | WorkersSelect<true>;
@@ -443,6 +445,29 @@ export interface Job {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  url: string;
+  media_type: 'generated-image' | 'generated-video';
+  job?: (number | null) | Job;
+  provider: string;
+  /**
+   * From the callback's metadata.project_id or the job input's.
+   */
+  project_id?: string | null;
+  width?: number | null;
+  height?: number | null;
+  /**
+   * Seconds.
+   */
+  duration?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "inbound-sources".
  */
 export interface InboundSource {
@@ -559,6 +584,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'jobs';
         value: number | Job;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'inbound-sources';
@@ -763,6 +792,22 @@ export interface JobsSelect<T extends boolean = true> {
   poll_attempts?: T;
   createdAt?: T;
   updatedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  url?: T;
+  media_type?: T;
+  job?: T;
+  provider?: T;
+  project_id?: T;
+  width?: T;
+  height?: T;
+  duration?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import { EventTypes } from './collections/EventTypes'
 import { InboundSources } from './collections/InboundSources'
 import { Jobs } from './collections/Jobs'
+import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { WebhookEvents } from './collections/WebhookEvents'
@@ -40,6 +41,7 @@ export default buildConfig({
     EventTypes,
     WebhookLogs,
     Jobs,
+    Media,
     InboundSources,
     Users,
     Workers,

@@ -6,6 +6,7 @@ import * as migration_20261201_233810_worker_wake_port from './20261201_233810_w
 import * as migration_20261202_000047_trim_log_and_job_indexes from './20261202_000047_trim_log_and_job_indexes';
 import * as migration_20261202_055425_inbound_raw_body_bytes from './20261202_055425_inbound_raw_body_bytes';
 import * as migration_20261202_060452_seal_header_values from './20261202_060452_seal_header_values';
+import * as migration_20261202_164727_generated_media from './20261202_164727_generated_media';
 import * as migration_20261202_164940_subscription_format_and_client from './20261202_164940_subscription_format_and_client';
 
 export const migrations = [
@@ -48,6 +49,11 @@ export const migrations = [
     up: migration_20261202_060452_seal_header_values.up,
     down: migration_20261202_060452_seal_header_values.down,
     name: '20261202_060452_seal_header_values',
+  },
+  {
+    up: migration_20261202_164727_generated_media.up,
+    down: migration_20261202_164727_generated_media.down,
+    name: '20261202_164727_generated_media'
   },
   {
     up: migration_20261202_164940_subscription_format_and_client.up,

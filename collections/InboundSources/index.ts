@@ -51,5 +51,12 @@ export const InboundSources: CollectionConfig = {
       },
     },
     { name: 'active', type: 'checkbox', defaultValue: true },
+    {
+      name: 'tester',
+      type: 'ui',
+      admin: {
+        components: { Field: '/collections/InboundSources/components/SourceTester#SourceTester' },
+      },
+    },
   ],
 }

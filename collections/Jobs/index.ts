@@ -23,6 +23,11 @@ export const Jobs: CollectionConfig = {
       type: 'ui',
       admin: { components: { Field: '/collections/Jobs/components/JobOverview#JobOverview' } },
     },
+    {
+      name: 'media',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Jobs/components/JobMedia#JobMedia' } },
+    },
     { name: 'provider', type: 'text', required: true },
     { name: 'external_id', type: 'text', index: true },
     {

@@ -8,8 +8,11 @@ import type { ClaimedLog } from './store/inboundLogStore'
 
 export type InboundHandlerContext = {
   payload: Payload
-  /** The stored callback: id, source, raw body, dedupe key, event type, job ids, receive time. */
-  log: ClaimedLog
+  /**
+   * The stored callback: id, source, raw body, dedupe key, event type, job ids, receive time. Null when
+   * a caller in the process runs the handlers on a payload it already trusts (webhookController).
+   */
+  log: ClaimedLog | null
   provider: string
   body: unknown
   update: NormalizedJobUpdate | null
@@ -27,6 +30,7 @@ export type InboundHandler = {
 }
 
 export type InboundEventName = 'webhook:received' | 'webhook:completed' | 'webhook:error'
+/** `logId` is the stored callback's id, or `run_…` for a webhookController.processWebhook call. */
 export type InboundEvent = { logId: string; provider: string; error?: string; durationMs?: number }
 type Listener = (event: InboundEvent) => void
 

@@ -1,7 +1,9 @@
 // The process-wide handler registry, with the hub's own job-state handler registered first. Its work is
 // done for a whole batch at once by processLogBatch through a JobStateStore; the entry here fixes its
-// place in the priority order and applies one update when a caller runs the handlers itself.
+// place in the priority order and applies one update when a caller runs the handlers itself. The media
+// handler (seed 004's media step) runs after it.
 import { applyJobUpdate } from '@/lib/jobs/applyJobUpdate'
+import { createMediaHandler } from '@/lib/media/mediaHandler'
 import { createHandlerRegistry, type HandlerRegistry } from './handlerRegistry'
 
 export const JOB_STATE_HANDLER_PRIORITY = 100
@@ -23,5 +25,6 @@ export function getInboundRegistry(): HandlerRegistry {
       context.job = outcome.job
     },
   })
+  registry.register(createMediaHandler())
   return registry
 }

@@ -16,6 +16,7 @@ export const RESERVED_WEBHOOK_PATH_SEGMENTS = [
   'event-types',
   'logs',
   'manage',
+  'sources',
 ] as const
 
 export const SIGNATURE_SCHEMES = ['hmac-sha256-hex', 'standard-webhooks', 'url-token'] as const

@@ -6,6 +6,7 @@ import { API_EVENT_ROUTES } from './apiEventRoutes'
 import { listDeliveriesQuerySchema } from '@/lib/deliveries/listDeliveriesQuery'
 import { listInboundLogsQuerySchema } from '@/lib/inbound/listInboundLogsQuery'
 import { retryLogInputSchema } from '@/lib/inbound/retryLogInputSchema'
+import { sourceTestInputSchema } from '@/lib/inbound/tester/sourceTestInputSchema'
 import { listJobsQuerySchema } from '@/lib/jobs/listJobsQuery'
 import { submitJobInputSchema } from '@/lib/jobs/submitJob'
 import { listSubscriptionsQuerySchema } from '@/lib/subscriptions/listSubscriptionsQuery'
@@ -207,6 +208,20 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'Inbound logs',
     auth: 'operator',
     success: { status: 200, description: 'The processing result and the log' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/webhooks/sources/{slug}/test',
+    summary:
+      'Sign a sample callback for a source (built-in or custom) and verify it as a real one; nothing is stored',
+    tag: 'Inbound',
+    auth: 'operator',
+    body: { name: 'SourceTest', schema: sourceTestInputSchema },
+    success: {
+      status: 200,
+      description:
+        '{source, verdict: accepted|rejected|unavailable, status, reason, signed_with, sent}',
+    },
   },
   {
     method: 'get',

@@ -128,9 +128,7 @@ function describeOperation(route: ApiRoute) {
               401: { $ref: '#/components/responses/Unauthorized' },
               403: { $ref: '#/components/responses/Forbidden' },
             }),
-        ...(route.path.includes('{id}')
-          ? { 404: { $ref: '#/components/responses/NotFound' } }
-          : {}),
+        ...(/\{\w+\}/.test(route.path) ? { 404: { $ref: '#/components/responses/NotFound' } } : {}),
       }
   return {
     operationId: `${route.method}${route.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ''))}`,

@@ -9,6 +9,8 @@ import { ReplaySelectedButton as ReplaySelectedButton_692e2cc556ca8de76321d5ba35
 import { InboundLogDetail as InboundLogDetail_88f3f91a5a0ca2e3bcc2c746f770a61e } from '../../../collections/WebhookLogs/components/InboundLogDetail'
 import { CodeTextField as CodeTextField_45a0ebbf84b8ef265fd750bd826d7494 } from '../../../collections/shared/JsonTextField'
 import { JobOverview as JobOverview_2bf2af588590995f830530b3118bf71d } from '../../../collections/Jobs/components/JobOverview'
+import { JobMedia as JobMedia_7326c232741511998ea7dffaebb1d0d5 } from '../../../collections/Jobs/components/JobMedia'
+import { SourceTester as SourceTester_9488ea39e08f371150fc835977f8b42e } from '../../../collections/InboundSources/components/SourceTester'
 import { Dashboard as Dashboard_43e3978314e4a78428c4e47296294b08 } from '../../../app/(payload)/components/dashboard/Dashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -25,6 +27,8 @@ export const importMap = {
   "/collections/WebhookLogs/components/InboundLogDetail#InboundLogDetail": InboundLogDetail_88f3f91a5a0ca2e3bcc2c746f770a61e,
   "/collections/shared/JsonTextField#CodeTextField": CodeTextField_45a0ebbf84b8ef265fd750bd826d7494,
   "/collections/Jobs/components/JobOverview#JobOverview": JobOverview_2bf2af588590995f830530b3118bf71d,
+  "/collections/Jobs/components/JobMedia#JobMedia": JobMedia_7326c232741511998ea7dffaebb1d0d5,
+  "/collections/InboundSources/components/SourceTester#SourceTester": SourceTester_9488ea39e08f371150fc835977f8b42e,
   "/app/(payload)/components/dashboard/Dashboard#Dashboard": Dashboard_43e3978314e4a78428c4e47296294b08,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

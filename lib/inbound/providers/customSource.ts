@@ -19,7 +19,7 @@ export type CustomSourceConfig = {
   signature_prefix?: string | null
 }
 
-const DEFAULT_SIGNATURE_HEADER = 'x-webhook-signature'
+export const DEFAULT_SIGNATURE_HEADER = 'x-webhook-signature'
 
 /** The union of every status word the built-in providers use, so a source may speak any of them. */
 const GENERIC_STATUS: Record<string, JobStatus> = {

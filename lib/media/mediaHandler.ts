@@ -1,0 +1,79 @@
+// Seed 004's media step as an inbound handler: after the job-state handler has settled the job, each
+// generated file of a completed job's result becomes a `media` document. Reprocessing a callback (a
+// retry, or the provider delivering it twice) finds the documents already there and adds none.
+import type { Payload } from 'payload'
+
+import type { InboundHandler, InboundHandlerContext } from '@/lib/inbound/handlerRegistry'
+import type { Job } from '@/payload-types'
+import { extractGeneratedMedia, type GeneratedMedia } from './extractGeneratedMedia'
+
+export const MEDIA_HANDLER_NAME = 'media'
+/** Below the job-state handler's 100: the media documents point at the job it wrote. */
+export const MEDIA_HANDLER_PRIORITY = 50
+
+function readProjectId(source: unknown): string | null {
+  if (typeof source !== 'object' || source === null) return null
+  const record = source as { project_id?: unknown; metadata?: { project_id?: unknown } | null }
+  const value = record.metadata?.project_id ?? record.project_id
+  if (typeof value === 'string' && value.length > 0) return value
+  return typeof value === 'number' ? String(value) : null
+}
+
+/** Seed 004 carries it in the callback's metadata; a job submitted with it keeps it in its input. */
+function findProjectId(body: unknown, job: Job): string | null {
+  return readProjectId(body) ?? readProjectId(job.input)
+}
+
+export async function recordGeneratedMedia(
+  payload: Payload,
+  job: Job,
+  media: GeneratedMedia[],
+  projectId: string | null,
+): Promise<number> {
+  if (media.length === 0) return 0
+  const existing = await payload.find({
+    collection: 'media',
+    where: {
+      and: [{ job: { equals: job.id } }, { url: { in: media.map((item) => item.url) } }],
+    },
+    limit: media.length,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const recorded = new Set(existing.docs.map((doc) => doc.url))
+  const missing = media.filter((item) => !recorded.has(item.url))
+  for (const item of missing) {
+    await payload.create({
+      collection: 'media',
+      data: { ...item, job: job.id, provider: job.provider, project_id: projectId },
+      overrideAccess: true,
+      depth: 0,
+    })
+  }
+  return missing.length
+}
+
+function mediaOf(context: InboundHandlerContext): GeneratedMedia[] {
+  return context.update?.status === 'completed' ? extractGeneratedMedia(context.update.result) : []
+}
+
+export function createMediaHandler(): InboundHandler {
+  return {
+    name: MEDIA_HANDLER_NAME,
+    service: '*',
+    priority: MEDIA_HANDLER_PRIORITY,
+    // Only callbacks with files: the others keep finishing inside the job-state batch write.
+    canHandle: (context) => mediaOf(context).length > 0,
+    async handle(context) {
+      const job = context.job
+      if (!job || job.status !== 'completed') return
+      await recordGeneratedMedia(
+        context.payload,
+        job,
+        mediaOf(context),
+        findProjectId(context.body, job),
+      )
+    },
+  }
+}
