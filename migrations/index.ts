@@ -6,6 +6,7 @@ import * as migration_20261201_233810_worker_wake_port from './20261201_233810_w
 import * as migration_20261202_000047_trim_log_and_job_indexes from './20261202_000047_trim_log_and_job_indexes';
 import * as migration_20261202_055425_inbound_raw_body_bytes from './20261202_055425_inbound_raw_body_bytes';
 import * as migration_20261202_060452_seal_header_values from './20261202_060452_seal_header_values';
+import * as migration_20261202_164904_ingress_controls_and_orphan_counters from './20261202_164904_ingress_controls_and_orphan_counters';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_060452_seal_header_values.up,
     down: migration_20261202_060452_seal_header_values.down,
-    name: '20261202_060452_seal_header_values'
+    name: '20261202_060452_seal_header_values',
+  },
+  {
+    up: migration_20261202_164904_ingress_controls_and_orphan_counters.up,
+    down: migration_20261202_164904_ingress_controls_and_orphan_counters.down,
+    name: '20261202_164904_ingress_controls_and_orphan_counters'
   },
 ];
