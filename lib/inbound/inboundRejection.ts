@@ -22,6 +22,10 @@ const STATUS_BY_CODE: Record<InboundRejectionCode, number> = {
   rate_limited: 429,
 }
 
+export function isInboundRejectionCode(code: string): code is InboundRejectionCode {
+  return Object.hasOwn(STATUS_BY_CODE, code)
+}
+
 export class InboundRejection extends Error {
   readonly code: InboundRejectionCode
   readonly status: number
