@@ -15,6 +15,7 @@ export default defineConfig({
       'tests/contract/**/*.test.ts',
       'tests/int/**/*.test.ts',
       'tests/security/**/*.test.ts',
+      'tests/seeds/**/*.test.ts',
     ],
     environment: 'node',
     setupFiles: ['tests/setup/throwawayDatabase.ts'],
