@@ -11,6 +11,9 @@ const booleanFromString = z
   .optional()
   .transform((value) => value === 'true' || value === '1')
 
+/** `NAME=` copied from .env.example means unset, not an empty value. */
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
 function addressRanges(text: string, context: z.RefinementCtx) {
   try {
     return parseAddressRanges(text)
@@ -51,7 +54,10 @@ export const envSchema = z.object({
    * INBOUND_RATE_LIMIT_BURST (default: the per-minute figure); custom sources set their own. Per web process.
    */
   INBOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(0),
-  INBOUND_RATE_LIMIT_BURST: z.coerce.number().int().positive().optional(),
+  INBOUND_RATE_LIMIT_BURST: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int().positive().optional(),
+  ),
   /** Addresses and CIDR ranges each built-in provider may call from (comma or space separated). */
   INBOUND_ALLOWED_IPS_FAL: allowedIps,
   INBOUND_ALLOWED_IPS_OPENAI: allowedIps,
@@ -59,7 +65,9 @@ export const envSchema = z.object({
   INBOUND_ALLOWED_IPS_COMFYDEPLOY: allowedIps,
   INBOUND_ALLOWED_IPS_LASTFRAME: allowedIps,
   /** A bearer token that may read GET /api/v1/metrics besides operator and admin API keys. */
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16).optional()),
+  /** Scrapes within this long of a database read share it (ms): bounds the cost of frequent scrapes. */
+  METRICS_MAX_AGE_MS: z.coerce.number().int().nonnegative().default(5_000),
 })
 
 export type HubEnv = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -14,6 +14,8 @@ const hubPort = await vi.hoisted(async () => {
   process.env.WEBHOOK_BASE_URL = `http://127.0.0.1:${port}`
   process.env.METRICS_TOKEN = 'seed-003-metrics-token-0123456789'
   process.env.INBOUND_ALLOWED_IPS_LASTFRAME = '192.0.2.0/24'
+  // Every scrape reads the database, so a value is seen as soon as it is stored.
+  process.env.METRICS_MAX_AGE_MS = '0'
   return port
 })
 
