@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { MetricsSnapshot, MetricsStore } from '@/lib/metrics/store/metricsStore'
 import { shareSnapshots } from '@/lib/metrics/store/sharedSnapshot'
 
-function countingStore(fail = false) {
+function countingStore(fail = false): MetricsStore & { reads: number } {
   const store = {
     reads: 0,
     async readSnapshot() {
@@ -11,7 +11,7 @@ function countingStore(fail = false) {
       if (fail) throw new Error('database locked')
       return { queueDepth: { deliveries: store.reads, inbound: 0 } } as MetricsSnapshot
     },
-  } satisfies MetricsStore & { reads: number }
+  }
   return store
 }
 
