@@ -449,7 +449,7 @@ export interface InboundSource {
   id: number;
   slug: string;
   name: string;
-  scheme: 'hmac-sha256-hex' | 'standard-webhooks' | 'url-token';
+  scheme: 'hmac-sha256-hex' | 'standard-webhooks' | 'url-token' | 'bearer-token';
   secret: string;
   header_name?: string | null;
   /**

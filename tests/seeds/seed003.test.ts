@@ -91,17 +91,23 @@ async function createSource(slug: string, extra: Record<string, unknown> = {}) {
   })
 }
 
-/** The seed's request, `POST /webhook/{provider}/{jobId}` with a JSON body, signed as the source expects. */
-function postCallback(path: string, body: string, options: { from?: string } = {}) {
-  const signature = createHmac('sha256', SOURCE_SECRET).update(body).digest('hex')
+/**
+ * The seed's request, `POST /webhook/{provider}/{jobId}` with a JSON body: with its
+ * `Authorization: Bearer {token}` when given one, else signed as an HMAC source expects.
+ */
+function postCallback(
+  path: string,
+  body: string,
+  options: { from?: string; bearer?: string } = {},
+) {
+  const auth = options.bearer
+    ? `Authorization: Bearer ${options.bearer}`
+    : `x-webhook-signature: ${createHmac('sha256', SOURCE_SECRET).update(body).digest('hex')}`
   return sendRawHttp(
     web.port,
-    [
-      `POST ${path} HTTP/1.1`,
-      'Host: hub.test',
-      'Content-Type: application/json',
-      `x-webhook-signature: ${signature}`,
-    ].join('\r\n'),
+    [`POST ${path} HTTP/1.1`, 'Host: hub.test', 'Content-Type: application/json', auth].join(
+      '\r\n',
+    ),
     body,
     { localAddress: options.from ?? '127.0.0.1' },
   )
@@ -157,23 +163,39 @@ function valueOf(text: string, name: string, labels: Record<string, string> = {}
 }
 
 describe("seed 003's callback request", () => {
-  it('is answered {received: true} on /api/v1/webhooks/{provider}/{jobId} and drives the job', async () => {
+  it('is answered {received: true} on /api/v1/webhooks/{provider}/{jobId} with its bearer token, and drives the job', async () => {
+    await createSource('seed-bearer', { scheme: 'bearer-token', secret: 'seed-003-bearer-token' })
+    const update = jobStateUpdate('resp_bearer_1', 'completed')
+    const answer = await postCallback('/api/v1/webhooks/seed-bearer/job123', update, {
+      bearer: 'seed-003-bearer-token',
+    })
+    expect(answer).toMatchObject({ answered: true, status: 200, body: { received: true } })
+    const job = await waitFor(
+      () =>
+        payload.find({
+          collection: 'jobs',
+          where: { external_id: { equals: 'resp_bearer_1' } },
+          overrideAccess: true,
+        }),
+      (found) => found.docs[0]?.status === 'completed',
+      { what: 'the job completed by the callback' },
+    )
+    expect(job.docs[0]).toMatchObject({ provider: 'seed-bearer', progress: 100 })
+    const wrong = await postCallback('/api/v1/webhooks/seed-bearer/job123', update, {
+      bearer: 'not-the-token',
+    })
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'invalid_signature' } } })
+    const [stored] = await logsOf('seed-bearer')
+    expect(JSON.stringify(stored!.headers)).not.toContain('seed-003-bearer-token')
+  })
+
+  it('is answered the same for an HMAC-signed source, the other way seed 003 lists', async () => {
     await createSource('seed-ingest')
     const answer = await postCallback(
       '/api/v1/webhooks/seed-ingest/job123',
       jobStateUpdate('resp_seed_1', 'completed'),
     )
     expect(answer).toMatchObject({ answered: true, status: 200, body: { received: true } })
-    await waitFor(
-      () =>
-        payload.find({
-          collection: 'jobs',
-          where: { external_id: { equals: 'resp_seed_1' } },
-          overrideAccess: true,
-        }),
-      (found) => found.docs[0]?.status === 'completed',
-      { what: 'the job completed by the callback' },
-    )
   })
 })
 
