@@ -440,6 +440,14 @@ export interface Job {
   provider_updated_at?: string | null;
   next_poll_at?: string | null;
   poll_attempts?: number | null;
+  /**
+   * Times the orphan poller found this job quiet for ORPHAN_AFTER_MS.
+   */
+  orphan_detections?: number | null;
+  /**
+   * Times a poll of the provider's API brought this job's state up to date.
+   */
+  orphan_recoveries?: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -474,13 +482,25 @@ export interface InboundSource {
   id: number;
   slug: string;
   name: string;
-  scheme: 'hmac-sha256-hex' | 'standard-webhooks' | 'url-token';
+  scheme: 'hmac-sha256-hex' | 'standard-webhooks' | 'url-token' | 'bearer-token';
   secret: string;
   header_name?: string | null;
   /**
    * For example "sha256=".
    */
   signature_prefix?: string | null;
+  /**
+   * Optional: the addresses and CIDR ranges this source calls from, separated by commas or new lines. Others get 403 ip_not_allowed and are logged as rejected. Empty: any address.
+   */
+  allowed_ips?: string | null;
+  /**
+   * Verified callbacks accepted per minute, per web process (0: no limit). Past it: 429 rate_limited with Retry-After. Empty: INBOUND_RATE_LIMIT_PER_MINUTE.
+   */
+  rate_limit_per_minute?: number | null;
+  /**
+   * Callbacks allowed at once before the per-minute rate applies. Empty: the per-minute figure.
+   */
+  rate_limit_burst?: number | null;
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -790,6 +810,8 @@ export interface JobsSelect<T extends boolean = true> {
   provider_updated_at?: T;
   next_poll_at?: T;
   poll_attempts?: T;
+  orphan_detections?: T;
+  orphan_recoveries?: T;
   createdAt?: T;
   updatedAt?: T;
 }
@@ -820,6 +842,9 @@ export interface InboundSourcesSelect<T extends boolean = true> {
   secret?: T;
   header_name?: T;
   signature_prefix?: T;
+  allowed_ips?: T;
+  rate_limit_per_minute?: T;
+  rate_limit_burst?: T;
   active?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -7,6 +7,7 @@ import * as migration_20261202_000047_trim_log_and_job_indexes from './20261202_
 import * as migration_20261202_055425_inbound_raw_body_bytes from './20261202_055425_inbound_raw_body_bytes';
 import * as migration_20261202_060452_seal_header_values from './20261202_060452_seal_header_values';
 import * as migration_20261202_164727_generated_media from './20261202_164727_generated_media';
+import * as migration_20261202_164904_ingress_controls_and_orphan_counters from './20261202_164904_ingress_controls_and_orphan_counters';
 import * as migration_20261202_164940_subscription_format_and_client from './20261202_164940_subscription_format_and_client';
 
 export const migrations = [
@@ -53,11 +54,16 @@ export const migrations = [
   {
     up: migration_20261202_164727_generated_media.up,
     down: migration_20261202_164727_generated_media.down,
-    name: '20261202_164727_generated_media'
+    name: '20261202_164727_generated_media',
+  },
+  {
+    up: migration_20261202_164904_ingress_controls_and_orphan_counters.up,
+    down: migration_20261202_164904_ingress_controls_and_orphan_counters.down,
+    name: '20261202_164904_ingress_controls_and_orphan_counters',
   },
   {
     up: migration_20261202_164940_subscription_format_and_client.up,
     down: migration_20261202_164940_subscription_format_and_client.down,
-    name: '20261202_164940_subscription_format_and_client'
+    name: '20261202_164940_subscription_format_and_client',
   },
 ];

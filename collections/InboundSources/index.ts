@@ -9,6 +9,7 @@ import {
   forgetCachedSourcesAfterChange,
   forgetCachedSourcesAfterDelete,
 } from './hooks/forgetCachedSources'
+import { validateAllowedIps } from './validateAllowedIps'
 import { validateSourceSlug } from './validateSourceSlug'
 
 export const InboundSources: CollectionConfig = {
@@ -48,6 +49,35 @@ export const InboundSources: CollectionConfig = {
       admin: {
         description: 'For example "sha256=".',
         condition: (data) => data?.scheme === 'hmac-sha256-hex',
+      },
+    },
+    {
+      name: 'allowed_ips',
+      type: 'textarea',
+      validate: validateAllowedIps,
+      admin: {
+        description:
+          'Optional: the addresses and CIDR ranges this source calls from, separated by commas or new lines. Others get 403 ip_not_allowed and are logged as rejected. Empty: any address.',
+      },
+    },
+    {
+      name: 'rate_limit_per_minute',
+      type: 'number',
+      min: 0,
+      admin: {
+        description:
+          'Verified callbacks accepted per minute, per web process (0: no limit). Past it: 429 rate_limited with Retry-After. Empty: INBOUND_RATE_LIMIT_PER_MINUTE.',
+        step: 1,
+      },
+    },
+    {
+      name: 'rate_limit_burst',
+      type: 'number',
+      min: 1,
+      admin: {
+        description:
+          'Callbacks allowed at once before the per-minute rate applies. Empty: the per-minute figure.',
+        step: 1,
       },
     },
     { name: 'active', type: 'checkbox', defaultValue: true },

@@ -61,6 +61,24 @@ export const Jobs: CollectionConfig = {
     { name: 'provider_updated_at', type: 'date' },
     { name: 'next_poll_at', type: 'date' },
     { name: 'poll_attempts', type: 'number', defaultValue: 0 },
+    {
+      name: 'orphan_detections',
+      type: 'number',
+      defaultValue: 0,
+      admin: {
+        readOnly: true,
+        description: 'Times the orphan poller found this job quiet for ORPHAN_AFTER_MS.',
+      },
+    },
+    {
+      name: 'orphan_recoveries',
+      type: 'number',
+      defaultValue: 0,
+      admin: {
+        readOnly: true,
+        description: "Times a poll of the provider's API brought this job's state up to date.",
+      },
+    },
     { name: 'createdAt', type: 'date', index: true, admin: { hidden: true } },
     // Declared only to drop Payload's default index on it: no query sorts or filters jobs by it.
     { name: 'updatedAt', type: 'date', admin: { hidden: true } },

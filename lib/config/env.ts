@@ -4,12 +4,30 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-import { parseTrustedProxies } from '../web/parseTrustedProxies'
+import { parseAddressRanges } from '../web/parseAddressRanges'
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
   .transform((value) => value === 'true' || value === '1')
+
+/** `NAME=` copied from .env.example means unset, not an empty value. */
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value)
+
+function addressRanges(text: string, context: z.RefinementCtx) {
+  try {
+    return parseAddressRanges(text)
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message })
+    return z.NEVER
+  }
+}
+
+/** A built-in provider's IP allowlist; unset or empty, every address may call. */
+const allowedIps = z
+  .string()
+  .optional()
+  .transform((text, context) => (text?.trim() ? addressRanges(text, context) : null))
 
 export const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/hub.db'),
@@ -30,17 +48,26 @@ export const envSchema = z.object({
   DELIVERY_POLL_MS: z.coerce.number().int().positive().default(20),
   WORKER_HEARTBEAT_MS: z.coerce.number().int().positive().default(5_000),
   /** Reverse proxies whose X-Forwarded-For is believed; unset, the TCP peer is the source address. */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((text, context) => {
-      try {
-        return parseTrustedProxies(text)
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: (error as Error).message })
-        return z.NEVER
-      }
-    }),
+  TRUSTED_PROXIES: z.string().default('').transform(addressRanges),
+  /**
+   * Verified callbacks each built-in provider may deliver per minute (0: no limit), in bursts of up to
+   * INBOUND_RATE_LIMIT_BURST (default: the per-minute figure); custom sources set their own. Per web process.
+   */
+  INBOUND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(0),
+  INBOUND_RATE_LIMIT_BURST: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int().positive().optional(),
+  ),
+  /** Addresses and CIDR ranges each built-in provider may call from (comma or space separated). */
+  INBOUND_ALLOWED_IPS_FAL: allowedIps,
+  INBOUND_ALLOWED_IPS_OPENAI: allowedIps,
+  INBOUND_ALLOWED_IPS_REPLICATE: allowedIps,
+  INBOUND_ALLOWED_IPS_COMFYDEPLOY: allowedIps,
+  INBOUND_ALLOWED_IPS_LASTFRAME: allowedIps,
+  /** A bearer token that may read GET /api/v1/metrics besides operator and admin API keys. */
+  METRICS_TOKEN: z.preprocess(emptyAsUnset, z.string().min(16).optional()),
+  /** Scrapes within this long of a database read share it (ms): bounds the cost of frequent scrapes. */
+  METRICS_MAX_AGE_MS: z.coerce.number().int().nonnegative().default(5_000),
 })
 
 export type HubEnv = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string }

@@ -4,6 +4,7 @@ import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { createProviderContext } from './providerContext'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { DEFAULT_BODY_LIMIT_BYTES, readLimitedBody } from './readLimitedBody'
+import { createSourceRateLimiter } from './ingress/sourceRateLimiter'
 import { receiveWebhook } from './receiveWebhook'
 import { createStoredRejectionBudget, type StoredRejectionBudget } from './storedRejections'
 
@@ -13,6 +14,7 @@ if (!persist) console.warn('[inbound] HUB_BENCHMARK_INBOUND=verify-only: callbac
 
 let context: ReturnType<typeof createProviderContext> | undefined
 let rejectionBudget: StoredRejectionBudget | undefined
+const rateLimiter = createSourceRateLimiter()
 
 function readRejectionBudget(): StoredRejectionBudget {
   const env = readEnv()
@@ -40,6 +42,7 @@ export async function answerInboundCallback(
       bodyLimitBytes: readInboundBodyLimit(),
       trustedProxies: readEnv().TRUSTED_PROXIES,
       rejectionBudget: readRejectionBudget(),
+      rateLimiter,
       context: (context ??= createProviderContext()),
       persist,
     },

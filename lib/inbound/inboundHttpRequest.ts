@@ -13,6 +13,6 @@ export type InboundHttpRequest = {
 export type InboundAnswer = {
   status: number
   body: Record<string, unknown>
-  /** Beyond content-type, which is always JSON: Retry-After on a 503. */
+  /** Beyond content-type, which is always JSON: Retry-After on a 429 or 503. */
   headers?: Record<string, string>
 }

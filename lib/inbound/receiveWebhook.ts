@@ -8,11 +8,14 @@ import type { Payload } from 'payload'
 import { resolveClientAddress } from '@/lib/web/resolveClientAddress'
 
 import { InboundRejection } from './inboundRejection'
+import type { IngressPolicy } from './ingress/ingressPolicy'
+import { isAddressAllowed } from './ingress/isAddressAllowed'
+import type { SourceRateLimiter } from './ingress/sourceRateLimiter'
 import type { ProviderContext, RawInboundRequest } from './providers/inboundProvider'
 import type { InboundAnswer, InboundHttpRequest } from './inboundHttpRequest'
 import { redactHeaders, redactQuery } from './redactHeaders'
 import { rejectUnreadableBody } from './rejectUnreadableBody'
-import { resolveProvider } from './resolveProvider'
+import { resolveInboundSource } from './resolveProvider'
 import type { NewInboundLog } from './store/inboundLogStore'
 import { toStoredBody } from './storedBody'
 import { excerptRejectedBody, type StoredRejectionBudget } from './storedRejections'
@@ -25,6 +28,12 @@ export type ReceiveOptions = {
   trustedProxies: BlockList
   /** How many rejections each source address may have stored (the rest are answered, not stored). */
   rejectionBudget: StoredRejectionBudget
+  /**
+   * Each source's limit on verified callbacks (INBOUND_RATE_LIMIT_*, a custom source's own) and, with it,
+   * its IP allowlist. Null only for the source tester: it checks how a callback is signed, not who may
+   * send one or how often.
+   */
+  rateLimiter: SourceRateLimiter | null
   context: ProviderContext
   /** False only in the ingest benchmark's framework-ceiling run: verify, then answer without storing. */
   persist: boolean
@@ -62,6 +71,8 @@ export async function receiveWebhook(
 
   const reject = async (rejection: InboundRejection): Promise<InboundAnswer> => {
     const answer = errorAnswer(rejection.status, rejection.code, rejection.message)
+    if (rejection.retryAfterSeconds !== null)
+      answer.headers = { 'retry-after': String(rejection.retryAfterSeconds) }
     if (!options.rejectionBudget.mayStore(baseLog.sourceIp)) return answer
     const row: NewInboundLog = {
       ...baseLog,
@@ -81,11 +92,18 @@ export async function receiveWebhook(
 
   try {
     rawBody = await request.readBody(options.bodyLimitBytes)
-    const provider = await resolveProvider(payload, params.provider)
-    if (!provider) {
+    const inboundSource = await resolveInboundSource(payload, params.provider)
+    if (!inboundSource) {
       throw new InboundRejection(
         'unknown_provider',
         `No provider or active source named "${source}"`,
+      )
+    }
+    const { provider, policy } = inboundSource
+    if (options.rateLimiter && !isAddressAllowed(policy, baseLog.sourceIp)) {
+      throw new InboundRejection(
+        'ip_not_allowed',
+        `${baseLog.sourceIp ?? 'An unknown address'} may not call "${source}"`,
       )
     }
     rejectUnreadableBody(request.headers, rawBody)
@@ -97,6 +115,7 @@ export async function receiveWebhook(
       receivedAt,
     }
     const callback = await provider.verify(raw, options.context)
+    if (options.rateLimiter) refuseOverLimit(options.rateLimiter, source, policy)
     if (!options.persist)
       return { status: 200, body: { received: true, id: null, duplicate: false } }
     const stored = await writer.submit({
@@ -120,6 +139,23 @@ export async function receiveWebhook(
     )
     return errorAnswer(500, 'internal_error', 'The callback could not be stored; retry later.')
   }
+}
+
+/**
+ * Counted after verification, so forged requests cannot spend a source's budget (they are bounded by the
+ * per-address rejection budget instead). A refused callback is not acknowledged: the provider retries it
+ * after Retry-After and that retry is stored once.
+ */
+function refuseOverLimit(limiter: SourceRateLimiter, source: string, policy: IngressPolicy): void {
+  if (!policy.rateLimit) return
+  const waitMs = limiter.takeOrWait(source, policy.rateLimit)
+  if (waitMs === 0) return
+  const { perMinute, burst } = policy.rateLimit
+  throw new InboundRejection(
+    'rate_limited',
+    `"${source}" may deliver ${perMinute} callbacks a minute (bursts of ${burst}); retry later`,
+    { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) },
+  )
 }
 
 /**

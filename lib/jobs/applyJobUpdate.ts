@@ -46,6 +46,8 @@ export async function applyJobUpdate(
   payload: Payload,
   update: NormalizedJobUpdate,
   now: Date,
+  /** Written in the same update when it applies (the orphan poller's counters). */
+  alsoWrite: Partial<Job> = {},
 ): Promise<JobUpdateOutcome> {
   const existing = await findJob(payload, update)
   const decision = computeJobUpdate(existing, update, now)
@@ -62,7 +64,7 @@ export async function applyJobUpdate(
     ? await payload.update({
         collection: 'jobs',
         id: existing.id,
-        data: decision.change,
+        data: { ...decision.change, ...alsoWrite },
         overrideAccess: true,
         depth: 0,
       })

@@ -60,12 +60,15 @@ async function pollOneJob(payload: Payload, job: Job, options: OrphanPollerOptio
   const provider = BUILT_IN_PROVIDER_MODULES[job.provider as BuiltInProvider]
   const now = options.context.now()
   const attempts = (job.poll_attempts ?? 0) + 1
+  // Every applied update resets poll_attempts, so a first poll is the first of a new quiet spell.
+  const orphanDetections = (job.orphan_detections ?? 0) + (attempts === 1 ? 1 : 0)
   const backOff = () =>
     payload.update({
       collection: 'jobs',
       id: job.id,
       overrideAccess: true,
       data: {
+        orphan_detections: orphanDetections,
         poll_attempts: attempts,
         next_poll_at: new Date(
           now.getTime() + computePollBackoff(attempts, options.orphanAfterMs, options.maxBackoffMs),
@@ -80,7 +83,10 @@ async function pollOneJob(payload: Payload, job: Job, options: OrphanPollerOptio
       await backOff()
       return
     }
-    await applyJobUpdate(payload, { ...update, job_id: String(job.id), source: 'poll' }, now)
+    await applyJobUpdate(payload, { ...update, job_id: String(job.id), source: 'poll' }, now, {
+      orphan_detections: orphanDetections,
+      orphan_recoveries: (job.orphan_recoveries ?? 0) + 1,
+    })
   } catch (error) {
     console.warn(
       `[worker] polling job ${job.id} (${job.provider}) failed: ${error instanceof Error ? error.message : error}`,

@@ -19,7 +19,13 @@ export const RESERVED_WEBHOOK_PATH_SEGMENTS = [
   'sources',
 ] as const
 
-export const SIGNATURE_SCHEMES = ['hmac-sha256-hex', 'standard-webhooks', 'url-token'] as const
+/** `bearer-token`: `Authorization: Bearer <secret>` on each callback, as seed 003's ingest service took. */
+export const SIGNATURE_SCHEMES = [
+  'hmac-sha256-hex',
+  'standard-webhooks',
+  'url-token',
+  'bearer-token',
+] as const
 export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number]
 
 export function isReservedSourceSlug(slug: string): boolean {

@@ -36,6 +36,10 @@ export type ApiRoute = {
   body?: { name: string; schema: z.ZodType }
   query?: z.ZodObject
   success: { status: number; description: string }
+  /** The success body's media type when it is not the JSON envelope. */
+  produces?: 'text/plain'
+  /** Said after the role: another way in (METRICS_TOKEN). */
+  authNote?: string
 }
 
 export const API_ROUTES: ApiRoute[] = [
@@ -46,6 +50,17 @@ export const API_ROUTES: ApiRoute[] = [
     tag: 'Health',
     auth: 'public',
     success: { status: 200, description: 'Health report' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/metrics',
+    summary:
+      'Prometheus metrics: deliveries, callback verdicts, state-update latency, orphans, queue depth, workers',
+    tag: 'Health',
+    auth: 'operator',
+    authNote: 'Or `Authorization: Bearer <METRICS_TOKEN>`.',
+    produces: 'text/plain',
+    success: { status: 200, description: 'Prometheus text exposition format 0.0.4' },
   },
   {
     method: 'get',

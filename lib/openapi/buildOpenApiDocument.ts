@@ -108,6 +108,22 @@ function describeOperation(route: ApiRoute) {
           description: 'Body over 1 MiB',
           content: { 'application/json': { schema: inboundError } },
         },
+        403: {
+          description:
+            "ip_not_allowed: the caller's address is outside the source's allowlist; logged as rejected",
+          content: { 'application/json': { schema: inboundError } },
+        },
+        429: {
+          description:
+            'rate_limited: the source is over its rate limit; not stored as accepted, retry after Retry-After',
+          headers: {
+            'Retry-After': {
+              description: 'Seconds until the source may deliver again',
+              schema: { type: 'integer' },
+            },
+          },
+          content: { 'application/json': { schema: inboundError } },
+        },
         503: {
           description:
             'verification_unavailable: the signing keys (fal JWKS) could not be fetched; nothing stored',
@@ -140,7 +156,11 @@ function describeOperation(route: ApiRoute) {
           description:
             'Verified exactly as the provider signs it (see PROVIDERS.md): fal `X-Fal-Webhook-*` Ed25519, OpenAI and Replicate Standard Webhooks `webhook-id`/`webhook-timestamp`/`webhook-signature`, Last Frame `x-lastframe-signature`, ComfyDeploy `?token=`. Stored before the answer.',
         }
-      : { description: `Needs the ${route.auth} role or above.` }),
+      : {
+          description: [`Needs the ${route.auth} role or above.`, route.authNote]
+            .filter(Boolean)
+            .join(' '),
+        }),
     parameters: [...pathParameters(route.path), ...queryParameters(route)],
     ...(route.body
       ? {
@@ -162,11 +182,14 @@ function describeOperation(route: ApiRoute) {
     responses: {
       [route.success.status]: {
         description: route.success.description,
-        content: {
-          'application/json': {
-            schema: isInbound ? inboundAnswer : { $ref: '#/components/schemas/Envelope' },
-          },
-        },
+        content:
+          route.produces === 'text/plain'
+            ? { 'text/plain': { schema: { type: 'string' } } }
+            : {
+                'application/json': {
+                  schema: isInbound ? inboundAnswer : { $ref: '#/components/schemas/Envelope' },
+                },
+              },
       },
       ...errorResponses,
     },

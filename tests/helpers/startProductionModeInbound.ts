@@ -7,6 +7,7 @@ import { BlockList, type AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 
 import { withDevSecretFallbacks } from '@/lib/devtools/devSecrets'
+import { createSourceRateLimiter } from '@/lib/inbound/ingress/sourceRateLimiter'
 import { DEFAULT_BODY_LIMIT_BYTES } from '@/lib/inbound/readLimitedBody'
 import { receiveWebhook } from '@/lib/inbound/receiveWebhook'
 import { createStoredRejectionBudget } from '@/lib/inbound/storedRejections'
@@ -27,6 +28,7 @@ export async function startProductionModeInbound(
     bodyLimitBytes: DEFAULT_BODY_LIMIT_BYTES,
     trustedProxies: new BlockList(),
     rejectionBudget: createStoredRejectionBudget({ burst: 100, perMinute: 100 }),
+    rateLimiter: createSourceRateLimiter(),
     context,
     persist: true,
   }

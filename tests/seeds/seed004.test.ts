@@ -275,10 +275,11 @@ describe('seed 004: WebhookTester as an action on an inbound source', () => {
     })
   })
 
-  it('signs by each custom scheme: Standard Webhooks and a URL token', async () => {
+  it('signs by each custom scheme: Standard Webhooks, a URL token and a bearer token', async () => {
     for (const [slug, scheme, secret] of [
       ['sw-source', 'standard-webhooks', 'whsec_c3ctc291cmNlLXNlY3JldC1mb3ItdGVzdHM='],
       ['token-source', 'url-token', 'token-source-secret'],
+      ['bearer-source', 'bearer-token', 'bearer-source-secret'],
     ] as const) {
       await payload.create({
         collection: 'inbound-sources',
@@ -292,6 +293,23 @@ describe('seed 004: WebhookTester as an action on an inbound source', () => {
       expect(refused.body.data.reason, slug).toMatch(/^invalid_signature: /)
       expect(JSON.stringify(accepted.body), slug).not.toContain(secret)
     }
+  })
+
+  it('judges the signature of a source behind an IP allowlist, not the address of the tester', async () => {
+    await payload.create({
+      collection: 'inbound-sources',
+      overrideAccess: true,
+      data: {
+        slug: 'fenced-source',
+        name: 'Fenced',
+        scheme: 'hmac-sha256-hex',
+        secret: 'fenced-source-secret',
+        allowed_ips: '203.0.113.0/24',
+      },
+    })
+    expect((await callTester('fenced-source')).body.data).toMatchObject({ verdict: 'accepted' })
+    const wrong = await callTester('fenced-source', { secret: 'another-secret' })
+    expect(wrong.body.data.reason).toMatch(/^invalid_signature: /)
   })
 
   it('judges an inactive source as a provider would meet it: unknown', async () => {

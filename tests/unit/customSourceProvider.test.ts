@@ -76,6 +76,22 @@ const URL_TOKEN: Partial<CustomSourceConfig> = { scheme: 'url-token' }
 const PREFIXED: Partial<CustomSourceConfig> = { signature_prefix: 'sha256=' }
 
 describe('custom source verification', () => {
+  it('accepts the bearer-token scheme only with the exact token', async () => {
+    const bearer: Partial<CustomSourceConfig> = { scheme: 'bearer-token' }
+    const accepted = await makeSource(bearer).verify(
+      makeRequest({ headers: { authorization: `Bearer ${SECRET}` } }),
+      context,
+    )
+    expect(accepted.externalJobId).toBe('ext_1')
+    for (const authorization of [undefined, `Bearer ${SECRET}x`, `Basic ${SECRET}`, 'Bearer ']) {
+      const refusal = await refusalOf(
+        bearer,
+        makeRequest({ headers: authorization ? { authorization } : {} }),
+      )
+      expect(refusal.code).toBe('invalid_signature')
+    }
+  })
+
   it('takes its slug as its provider name', () => {
     expect(makeSource().name).toBe('render-farm')
   })

@@ -33,6 +33,11 @@ const DESIGN_ROUTES = [
   'post /api/v1/webhooks/{provider}/{jobId}',
 ]
 
+type Operation = {
+  description: string
+  responses: Record<string, { description: string; content?: object; headers?: object }>
+}
+
 describe('OpenAPI document', () => {
   const document = buildOpenApiDocument()
 
@@ -42,6 +47,19 @@ describe('OpenAPI document', () => {
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(validator.version).toBe('3.1')
+  })
+
+  it('describes GET /api/v1/metrics as Prometheus text for operators or METRICS_TOKEN', () => {
+    const operation = (document.paths['/api/v1/metrics'] as Record<string, Operation>).get!
+    expect(Object.keys(operation.responses['200']!.content!)).toEqual(['text/plain'])
+    expect(operation.description).toContain('METRICS_TOKEN')
+  })
+
+  it('documents the inbound 403 ip_not_allowed and 429 rate_limited with Retry-After', () => {
+    const operation = (document.paths['/api/v1/webhooks/{provider}'] as Record<string, Operation>)
+      .post!
+    expect(operation.responses['403']!.description).toContain('ip_not_allowed')
+    expect(operation.responses['429']!.headers).toHaveProperty('Retry-After')
   })
 
   it('lists every route of DESIGN.md', () => {

@@ -1,5 +1,5 @@
 // Operator-defined sources: verification by the configured scheme and normalization of a generic body.
-import { createHash } from 'node:crypto'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 
 import type { JobStatus } from '@/lib/model/jobStatus'
@@ -148,6 +148,21 @@ function rejectUnlessUrlToken(source: CustomSourceConfig, request: RawInboundReq
   }
 }
 
+/** Compared as digests so that neither the value nor its length leaks through timing. */
+function isSameSecret(given: string, secret: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(given), digest(secret))
+}
+
+function rejectUnlessBearerToken(source: CustomSourceConfig, request: RawInboundRequest): void {
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1]
+  if (!token)
+    throw new InboundRejection('invalid_signature', 'Missing Authorization: Bearer <token>')
+  if (!isSameSecret(token, source.secret)) {
+    throw new InboundRejection('invalid_signature', 'Bearer token does not match the source')
+  }
+}
+
 function rejectUnlessVerified(
   source: CustomSourceConfig,
   request: RawInboundRequest,
@@ -160,6 +175,8 @@ function rejectUnlessVerified(
       return rejectUnlessStandardWebhook(source, request, context)
     case 'url-token':
       return rejectUnlessUrlToken(source, request)
+    case 'bearer-token':
+      return rejectUnlessBearerToken(source, request)
     default:
       throw new InboundRejection('invalid_signature', `Unknown signature scheme for ${source.slug}`)
   }

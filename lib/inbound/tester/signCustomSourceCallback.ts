@@ -44,5 +44,7 @@ export function signCustomSourceCallback(
     case 'url-token':
       // Without a job id in the path the token is bound to the source's slug.
       return { query: `?token=${createUrlToken(source.secret, source.slug)}`, headers: json }
+    case 'bearer-token':
+      return { query: '', headers: { ...json, authorization: `Bearer ${source.secret}` } }
   }
 }

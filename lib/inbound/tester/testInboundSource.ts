@@ -144,6 +144,7 @@ export async function testInboundSource(
       bodyLimitBytes: readInboundBodyLimit(),
       trustedProxies: readEnv().TRUSTED_PROXIES,
       rejectionBudget: NEVER_STORE,
+      rateLimiter: null,
       context,
       persist: false,
     },

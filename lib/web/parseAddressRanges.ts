@@ -1,5 +1,5 @@
-// TRUSTED_PROXIES: the comma-separated addresses and CIDR ranges of the reverse proxies in front of the
-// hub, whose X-Forwarded-For entries are believed. Parsed once into node:net's BlockList (no dependency).
+// A list of IP addresses and CIDR ranges separated by commas or white space (TRUSTED_PROXIES, a source's
+// IP allowlist), parsed once into node:net's BlockList (no dependency).
 import { BlockList, isIP } from 'node:net'
 
 function familyOf(address: string): 'ipv4' | 'ipv6' {
@@ -20,10 +20,10 @@ function addEntry(list: BlockList, entry: string): void {
   list.addSubnet(address!, bits, family)
 }
 
-/** Throws with the offending entry; an empty list trusts no proxy. */
-export function parseTrustedProxies(text: string): BlockList {
+/** Throws with the offending entry; an empty list holds no address. */
+export function parseAddressRanges(text: string): BlockList {
   const list = new BlockList()
-  for (const entry of text.split(',').map((part) => part.trim())) {
+  for (const entry of text.split(/[\s,]+/)) {
     if (entry) addEntry(list, entry)
   }
   return list
