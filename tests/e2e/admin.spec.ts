@@ -306,7 +306,41 @@ test('an inbound log shows its verdict and pretty body, retries processing, and 
   )
   await expect(page.getByTestId('status-history')).toContainText('completed')
   await expect(page.getByTestId('job-deliveries')).toContainText('job.completed')
+  await expect(page.getByTestId('job-media')).toContainText(
+    'generated-image https://cdn.example.com/e2e.png',
+  )
 
   await page.goto('/admin/collections/webhook-logs?where[status][equals]=rejected')
   await expect(page.locator('table tbody tr').first()).toContainText('e2e-source')
+})
+
+test("a source's page sends a signed test callback and shows the verdict, for its secret and another", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post('/api/inbound-sources', {
+    headers: { authorization: `users API-Key ${E2E_ADMIN.apiKey}` },
+    data: {
+      slug: 'e2e-tested-source',
+      name: 'E2E tested',
+      scheme: 'hmac-sha256-hex',
+      secret: 'e2e-tested-secret',
+    },
+  })
+  expect(created.ok()).toBe(true)
+  const { doc } = await created.json()
+
+  await signIn(page, operator)
+  await page.goto(`/admin/collections/inbound-sources/${doc.id}`)
+  const tester = page.getByTestId('source-tester')
+  await tester.getByRole('button', { name: 'Send signed test callback' }).click()
+  await expect(page.getByTestId('source-tester-verdict')).toContainText(
+    'accepted (HTTP 200, signed with configured-secret)',
+  )
+  await page.getByTestId('source-tester-secret').fill('not-the-saved-secret')
+  await tester.getByRole('button', { name: 'Send signed test callback' }).click()
+  await expect(page.getByTestId('source-tester-verdict')).toContainText(
+    'rejected (HTTP 401, signed with given-secret): invalid_signature',
+  )
+  await expect(page.locator('body')).not.toContainText('e2e-tested-secret')
 })
