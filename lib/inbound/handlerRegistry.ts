@@ -27,6 +27,11 @@ export type InboundHandler = {
   priority: number
   canHandle(context: InboundHandlerContext): boolean
   handle(context: InboundHandlerContext): Promise<void>
+  /**
+   * The same work for every callback of a processed batch at once, when one write can do it. If it
+   * throws, each callback runs `handle` on its own, so one bad callback fails only itself.
+   */
+  handleBatch?(contexts: InboundHandlerContext[]): Promise<void>
 }
 
 export type InboundEventName = 'webhook:received' | 'webhook:completed' | 'webhook:error'
@@ -37,6 +42,8 @@ type Listener = (event: InboundEvent) => void
 export type HandlerRegistry = {
   register(handler: InboundHandler): () => void
   handlersFor(context: InboundHandlerContext): InboundHandler[]
+  /** Every registered handler, in the order they run (priority, then registration). */
+  inRunningOrder(): readonly InboundHandler[]
   on(event: InboundEventName, listener: Listener): () => void
   emit(event: InboundEventName, payload: InboundEvent): void
 }
@@ -60,6 +67,7 @@ export function createHandlerRegistry(): HandlerRegistry {
           handler.canHandle(context),
       )
     },
+    inRunningOrder: () => [...handlers],
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()
       set.add(listener)

@@ -97,6 +97,30 @@ async function runHandlers(entry: LogInProgress, handlers: InboundHandler[]): Pr
   }
 }
 
+/**
+ * The handlers after the job-state write, one handler at a time over the whole batch (each log still
+ * meets its handlers in priority order), so that a handler with `handleBatch` writes once per batch.
+ */
+async function runHandlersOverBatch(
+  ordered: readonly InboundHandler[],
+  entries: LogInProgress[],
+  handlersOf: (entry: LogInProgress) => InboundHandler[],
+): Promise<void> {
+  for (const handler of ordered) {
+    const due = entries.filter((entry) => !entry.error && handlersOf(entry).includes(handler))
+    if (due.length === 0) continue
+    if (handler.handleBatch) {
+      try {
+        await handler.handleBatch(due.map((entry) => entry.handlerContext!))
+        continue
+      } catch {
+        // Each log runs the handler on its own below, so the one that fails is the one marked.
+      }
+    }
+    for (const entry of due) await runHandlers(entry, [handler])
+  }
+}
+
 export async function processLogBatch(
   deps: LogBatchDependencies,
   logs: ClaimedLog[],
@@ -145,7 +169,11 @@ export async function processLogBatch(
       else entry.error = `Handler ${JOB_STATE_HANDLER_NAME} failed: ${result.error}`
     })
   }
-  for (const entry of entries) if (!entry.finishedInBatch) await runHandlers(entry, after(entry))
+  await runHandlersOverBatch(
+    registry.inRunningOrder(),
+    entries.filter((entry) => !entry.finishedInBatch),
+    after,
+  )
 
   const outcomes: LogOutcome[] = entries
     .filter((entry) => !entry.finishedInBatch)

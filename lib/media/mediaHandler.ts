@@ -1,11 +1,12 @@
 // Seed 004's media step as an inbound handler: after the job-state handler has settled the job, each
 // generated file of a completed job's result becomes a `media` document. Reprocessing a callback (a
-// retry, or the provider delivering it twice) finds the documents already there and adds none.
-import type { Payload } from 'payload'
-
+// retry, or the provider delivering it twice) finds the documents already there and adds none. A batch of
+// callbacks records its media in one write.
 import type { InboundHandler, InboundHandlerContext } from '@/lib/inbound/handlerRegistry'
 import type { Job } from '@/payload-types'
 import { extractGeneratedMedia, type GeneratedMedia } from './extractGeneratedMedia'
+import { getMediaStore } from './store/getMediaStore'
+import type { NewMedia } from './store/mediaStore'
 
 export const MEDIA_HANDLER_NAME = 'media'
 /** Below the job-state handler's 100: the media documents point at the job it wrote. */
@@ -24,56 +25,34 @@ function findProjectId(body: unknown, job: Job): string | null {
   return readProjectId(body) ?? readProjectId(job.input)
 }
 
-export async function recordGeneratedMedia(
-  payload: Payload,
-  job: Job,
-  media: GeneratedMedia[],
-  projectId: string | null,
-): Promise<number> {
-  if (media.length === 0) return 0
-  const existing = await payload.find({
-    collection: 'media',
-    where: {
-      and: [{ job: { equals: job.id } }, { url: { in: media.map((item) => item.url) } }],
-    },
-    limit: media.length,
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
-  const recorded = new Set(existing.docs.map((doc) => doc.url))
-  const missing = media.filter((item) => !recorded.has(item.url))
-  for (const item of missing) {
-    await payload.create({
-      collection: 'media',
-      data: { ...item, job: job.id, provider: job.provider, project_id: projectId },
-      overrideAccess: true,
-      depth: 0,
-    })
-  }
-  return missing.length
-}
-
 function mediaOf(context: InboundHandlerContext): GeneratedMedia[] {
   return context.update?.status === 'completed' ? extractGeneratedMedia(context.update.result) : []
 }
 
+function toNewMedia(context: InboundHandlerContext): NewMedia[] {
+  const job = context.job
+  if (!job || job.status !== 'completed') return []
+  const projectId = findProjectId(context.body, job)
+  return mediaOf(context).map((item) => ({
+    ...item,
+    job: job.id,
+    provider: job.provider,
+    project_id: projectId,
+  }))
+}
+
 export function createMediaHandler(): InboundHandler {
+  const recordFor = async (contexts: InboundHandlerContext[]) => {
+    const rows = contexts.flatMap(toNewMedia)
+    if (rows.length > 0) await getMediaStore(contexts[0]!.payload).recordMedia(rows)
+  }
   return {
     name: MEDIA_HANDLER_NAME,
     service: '*',
     priority: MEDIA_HANDLER_PRIORITY,
     // Only callbacks with files: the others keep finishing inside the job-state batch write.
     canHandle: (context) => mediaOf(context).length > 0,
-    async handle(context) {
-      const job = context.job
-      if (!job || job.status !== 'completed') return
-      await recordGeneratedMedia(
-        context.payload,
-        job,
-        mediaOf(context),
-        findProjectId(context.body, job),
-      )
-    },
+    handle: (context) => recordFor([context]),
+    handleBatch: recordFor,
   }
 }

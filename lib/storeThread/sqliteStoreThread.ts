@@ -9,8 +9,9 @@ import { createClient } from '@libsql/client'
 import { createSqliteDeliveryStore } from '@/lib/delivery/store/sqliteDeliveryStore'
 import { createSqliteInboundLogStore } from '@/lib/inbound/store/sqliteInboundLogStore'
 import { createSqliteJobStateStore } from '@/lib/jobs/store/sqliteJobStateStore'
+import { createSqliteMediaStore } from '@/lib/media/store/sqliteMediaStore'
 
-export type StoreName = 'delivery' | 'inbound' | 'jobs'
+export type StoreName = 'delivery' | 'inbound' | 'jobs' | 'media'
 export type StoreThreadRequest = { id: number; store: StoreName; method: string; args: unknown[] }
 export type StoreThreadReply = {
   id: number
@@ -24,6 +25,7 @@ const stores: Record<StoreName, object> = {
   delivery: createSqliteDeliveryStore(client),
   inbound: createSqliteInboundLogStore(client),
   jobs: createSqliteJobStateStore(client),
+  media: createSqliteMediaStore(client),
 }
 
 const ready = client.execute(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`)

@@ -5,12 +5,14 @@ import { Worker } from 'node:worker_threads'
 import type { DeliveryStore } from '@/lib/delivery/store/deliveryStore'
 import type { InboundLogStore } from '@/lib/inbound/store/inboundLogStore'
 import type { JobStateStore } from '@/lib/jobs/store/jobStateStore'
+import type { MediaStore } from '@/lib/media/store/mediaStore'
 import type { StoreName, StoreThreadReply, StoreThreadRequest } from './sqliteStoreThread'
 
 export type SqliteStoreThread = {
   delivery: DeliveryStore
   inbound: InboundLogStore
   jobs: JobStateStore
+  media: MediaStore
   close(): Promise<number>
 }
 
@@ -78,6 +80,7 @@ export function startSqliteStoreThread(
     ]),
     inbound: proxy<InboundLogStore>('inbound', ['insertLogs', 'claimLogs', 'recordLogOutcomes']),
     jobs: proxy<JobStateStore>('jobs', ['applyJobUpdates']),
+    media: proxy<MediaStore>('media', ['recordMedia']),
     close: () => {
       closing = true
       return thread.terminate()

@@ -7,6 +7,7 @@ vi.hoisted(() => {
   process.env.LASTFRAME_WEBHOOK_SECRET = 'lastframe-poison-secret'
 })
 
+import { getInboundRegistry } from '@/lib/inbound/inboundRegistry'
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
 import { createProviderContext } from '@/lib/inbound/providerContext'
 import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
@@ -155,5 +156,62 @@ describe('a batch whose store fails', () => {
     const id = await storeOne('lf_broken_1')
     await runUntilCalled(new Error('a bug in a handler'), 1)
     expect(await readStatus(id)).toBe('error')
+  })
+})
+
+describe('a handler after the job-state write whose batch call fails', () => {
+  it('runs on each log alone, so only the log it fails on is marked error', async () => {
+    const seen: string[] = []
+    const unregister = getInboundRegistry().register({
+      name: 'batch-breaker',
+      service: 'lastframe',
+      priority: 10,
+      canHandle: (context) => String(context.update?.external_job_id).startsWith('lf_hb_'),
+      async handleBatch(contexts) {
+        seen.push(`batch of ${contexts.length}`)
+        throw new Error('one write for the batch failed')
+      },
+      async handle(context) {
+        seen.push(String(context.update!.external_job_id))
+        if (context.update!.external_job_id === 'lf_hb_bad') throw new Error('this one is bad')
+      },
+    })
+    let loop: ReturnType<typeof startTestInboundLoop> | undefined
+    try {
+      const ids: string[] = []
+      for (const jobId of ['lf_hb_1', 'lf_hb_bad', 'lf_hb_2']) {
+        const body = callback(jobId, `{"output_url":"https://cdn.example.com/${jobId}.mp4"}`)
+        const response = await postInbound('lastframe', body, { headers: signed(body) })
+        ids.push(response.body.id)
+      }
+      loop = startTestInboundLoop(payload)
+      const logs = await waitFor(
+        () =>
+          Promise.all(
+            ids.map((id) =>
+              payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }),
+            ),
+          ),
+        (found) => found.every((log) => log.status === 'processed' || log.status === 'error'),
+        { what: 'the three logs to be processed or errored' },
+      )
+      expect(logs.map((log) => log.status)).toEqual(['processed', 'error', 'processed'])
+      expect(logs[1].error_message).toBe('Handler batch-breaker failed: this one is bad')
+      expect(seen).toEqual(['batch of 3', 'lf_hb_1', 'lf_hb_bad', 'lf_hb_2'])
+      const media = await payload.find({
+        collection: 'media',
+        where: { url: { like: 'cdn.example.com/lf_hb_' } },
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect(media.docs.map((doc) => doc.url).sort()).toEqual([
+        'https://cdn.example.com/lf_hb_1.mp4',
+        'https://cdn.example.com/lf_hb_2.mp4',
+        'https://cdn.example.com/lf_hb_bad.mp4',
+      ])
+    } finally {
+      unregister()
+      await loop?.drain()
+    }
   })
 })
