@@ -85,7 +85,9 @@ async function publishEvent(eventType: string, data: Record<string, unknown>) {
 
 beforeAll(async () => {
   logLines = []
-  const capture = (...args: unknown[]) => void logLines.push(args.map(String).join(' '))
+  // The activity log writes a turn's lines in one call.
+  const capture = (...args: unknown[]) =>
+    void logLines.push(...args.map(String).join(' ').split('\n'))
   infoSpy = vi.spyOn(console, 'info').mockImplementation(capture)
   warnSpy = vi.spyOn(console, 'warn').mockImplementation(capture)
   payload = await bootHub()

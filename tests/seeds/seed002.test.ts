@@ -55,7 +55,9 @@ beforeAll(async () => {
   // The seed's receiver reads its secret from the environment.
   process.env.WEBHOOK_SECRET = SEED_SECRET
   logLines = []
-  const capture = (...args: unknown[]) => void logLines.push(args.map(String).join(' '))
+  // The activity log writes a turn's lines in one call.
+  const capture = (...args: unknown[]) =>
+    void logLines.push(...args.map(String).join(' ').split('\n'))
   // console.log carries the seed receiver's own "Received webhook" lines: the payload data, no secret.
   spies = (['info', 'warn', 'log'] as const).map((level) =>
     vi.spyOn(console, level).mockImplementation(capture),
