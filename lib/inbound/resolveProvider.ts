@@ -4,16 +4,12 @@ import type { Payload } from 'payload'
 
 import { readEnv } from '@/lib/config/env'
 import { openSecret } from '@/lib/crypto/secretBox'
-import { BUILT_IN_PROVIDERS, type BuiltInProvider } from '@/lib/model/providers'
+import { isBuiltInProvider } from '@/lib/model/providers'
 import { CUSTOM_SOURCE_TTL_MS, customSourceCache, type InboundSource } from './customSourceCache'
 import { builtInIngressPolicy, customIngressPolicy } from './ingress/ingressPolicy'
 import { BUILT_IN_PROVIDER_MODULES } from './providers/builtInProviders'
 import { createCustomSourceProvider } from './providers/customSource'
 import type { InboundProvider } from './providers/inboundProvider'
-
-function isBuiltIn(name: string): name is BuiltInProvider {
-  return (BUILT_IN_PROVIDERS as readonly string[]).includes(name)
-}
 
 async function loadCustomSource(payload: Payload, slug: string): Promise<InboundSource | null> {
   const found = await payload.find({
@@ -42,7 +38,7 @@ export async function resolveInboundSource(
   payload: Payload,
   name: string,
 ): Promise<InboundSource | null> {
-  if (isBuiltIn(name)) {
+  if (isBuiltInProvider(name)) {
     return {
       provider: BUILT_IN_PROVIDER_MODULES[name],
       policy: builtInIngressPolicy(name, readEnv()),

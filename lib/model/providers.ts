@@ -8,6 +8,10 @@ export const BUILT_IN_PROVIDERS = [
 ] as const
 export type BuiltInProvider = (typeof BUILT_IN_PROVIDERS)[number]
 
+export function isBuiltInProvider(name: string): name is BuiltInProvider {
+  return (BUILT_IN_PROVIDERS as readonly string[]).includes(name)
+}
+
 /** Path segments under /api/v1/webhooks/ that belong to the management API, never to a source. */
 export const RESERVED_WEBHOOK_PATH_SEGMENTS = [
   'subscriptions',
@@ -30,7 +34,6 @@ export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number]
 
 export function isReservedSourceSlug(slug: string): boolean {
   return (
-    (RESERVED_WEBHOOK_PATH_SEGMENTS as readonly string[]).includes(slug) ||
-    (BUILT_IN_PROVIDERS as readonly string[]).includes(slug)
+    (RESERVED_WEBHOOK_PATH_SEGMENTS as readonly string[]).includes(slug) || isBuiltInProvider(slug)
   )
 }

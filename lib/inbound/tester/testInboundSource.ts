@@ -13,7 +13,7 @@ import {
   TRIGGER_SECRET_VARIABLES,
   type SignedTrigger,
 } from '@/lib/devtools/signTriggerRequest'
-import { BUILT_IN_PROVIDERS, type BuiltInProvider } from '@/lib/model/providers'
+import { isBuiltInProvider, type BuiltInProvider } from '@/lib/model/providers'
 import { readInboundBodyLimit } from '../handleInboundRoute'
 import type { ProviderContext } from '../providers/inboundProvider'
 import { receiveWebhook } from '../receiveWebhook'
@@ -38,10 +38,6 @@ type Signing = {
   sample: SampleCallback
   signed: SignedTrigger
   signedWith: SourceTestVerdict['signed_with']
-}
-
-function isBuiltIn(name: string): name is BuiltInProvider {
-  return (BUILT_IN_PROVIDERS as readonly string[]).includes(name)
 }
 
 function signBuiltIn(
@@ -126,7 +122,7 @@ export async function testInboundSource(
   input: SourceTestInput,
   context: ProviderContext,
 ): Promise<SourceTestVerdict> {
-  const { sample, signed, signedWith } = isBuiltIn(name)
+  const { sample, signed, signedWith } = isBuiltInProvider(name)
     ? signBuiltIn(name, input, context)
     : await signCustom(payload, name, input, context)
   const rawBody = Buffer.from(JSON.stringify(sample.body))
