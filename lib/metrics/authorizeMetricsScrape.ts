@@ -1,17 +1,13 @@
 // Who may read /api/v1/metrics: a scraper holding METRICS_TOKEN, or an operator or admin (API key or
 // session), since the metrics name subscriptions and sources.
-import { timingSafeEqual } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
 import { readBearerToken } from '@/lib/api/authenticate'
 import { authenticateCaller } from '@/lib/api/authenticateCaller'
+import { isSameSecret } from '@/lib/signing/isSameSecret'
 
 function isMetricsToken(token: string | null, expected: string | undefined): boolean {
-  if (!token || !expected) return false
-  const given = Buffer.from(token)
-  const wanted = Buffer.from(expected)
-  return given.length === wanted.length && timingSafeEqual(given, wanted)
+  return Boolean(token && expected && isSameSecret(token, expected))
 }
 
 /** Throws the API's 401 or 403 when neither holds. */

@@ -1,10 +1,11 @@
 // Operator-defined sources: verification by the configured scheme and normalization of a generic body.
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 
 import type { JobStatus } from '@/lib/model/jobStatus'
 import type { SignatureScheme } from '@/lib/model/providers'
 import { isValidHmacSha256Hex } from '@/lib/signing/hmacSha256Hex'
+import { isSameSecret } from '@/lib/signing/isSameSecret'
 import { verifyStandardWebhook, WebhookVerificationError } from '@/lib/signing/standardWebhooks'
 import { isValidUrlToken } from '@/lib/signing/urlToken'
 import { InboundRejection } from '../inboundRejection'
@@ -146,12 +147,6 @@ function rejectUnlessUrlToken(source: CustomSourceConfig, request: RawInboundReq
   if (!isValidUrlToken(source.secret, subject, token)) {
     throw new InboundRejection('invalid_signature', 'Callback token is not valid for this URL')
   }
-}
-
-/** Compared as digests so that neither the value nor its length leaks through timing. */
-function isSameSecret(given: string, secret: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest()
-  return timingSafeEqual(digest(given), digest(secret))
 }
 
 function rejectUnlessBearerToken(source: CustomSourceConfig, request: RawInboundRequest): void {
