@@ -12,7 +12,8 @@ export class WebhookVerificationError extends Error {
   }
 }
 
-function decodeSecret(secret: string | Buffer): Buffer {
+/** The key bytes: given as they are, or base64 after an optional `whsec_` prefix. */
+export function decodeSecret(secret: string | Buffer): Buffer {
   if (Buffer.isBuffer(secret)) return secret
   const encoded = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret
   return Buffer.from(encoded, 'base64')

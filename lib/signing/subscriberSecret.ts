@@ -3,6 +3,7 @@
 import { z } from 'zod'
 
 import { WEBHOOK_SECRET_PATTERN } from './generateWebhookSecret'
+import { decodeSecret } from './standardWebhooks'
 
 export const SUBSCRIBER_SECRET_LENGTH = { min: 8, max: 512 } as const
 
@@ -23,7 +24,5 @@ export const subscriberSecretSchema = z
  * secret the subscriber chose, its UTF-8 bytes (the same key X-Webhook-Signature and X-Corp-Astro-Signature use).
  */
 export function standardWebhooksKey(secret: string): Buffer {
-  return secret.startsWith('whsec_')
-    ? Buffer.from(secret.slice('whsec_'.length), 'base64')
-    : Buffer.from(secret, 'utf8')
+  return secret.startsWith('whsec_') ? decodeSecret(secret) : Buffer.from(secret, 'utf8')
 }

@@ -144,9 +144,7 @@ export type SubscriptionCreateInput = z.infer<typeof subscriptionCreateSchema>
  * PUT replaces every field, PATCH changes only the fields sent. Either may carry the secret, as seed 001's
  * clients send their whole configuration: the same secret changes nothing, another one is a rotation.
  */
-export const subscriptionReplaceSchema = subscriptionFieldsSchema
-  .superRefine(checkSeedAliases('create'), always)
-  .transform((fields) => resolveSeedAliases(fields, 'create'))
+export const subscriptionReplaceSchema = subscriptionCreateSchema
 
 export const subscriptionPatchSchema = subscriptionFieldsSchema
   .superRefine(checkSeedAliases('change'), always)

@@ -14,6 +14,7 @@ const CORP_ASTRO_HEADER_NAMES = [
   'host',
   'user-agent',
 ] as const
+const RESERVED_HEADER_NAMES: ReadonlySet<string> = new Set(CORP_ASTRO_HEADER_NAMES)
 
 export const corpAstroFormat: DeliveryFormat = {
   description:
@@ -42,7 +43,7 @@ export const corpAstroFormat: DeliveryFormat = {
     return {
       body,
       headers: {
-        ...keepCustomHeaders(attempt.customHeaders, new Set(CORP_ASTRO_HEADER_NAMES)),
+        ...keepCustomHeaders(attempt.customHeaders, RESERVED_HEADER_NAMES),
         'content-type': 'application/json',
         'user-agent': HUB_USER_AGENT,
         'x-corp-astro-webhook-id': deliveryId,
