@@ -83,20 +83,20 @@ function callTester(slug: string, body: unknown = {}, apiKey = operatorKey) {
   })
 }
 
+/** Seed 004's testLocalWebhook, for Last Frame; only the URL points at the local hub. */
+function sendLastFrameTest(testPayload: object) {
+  return WebhookTester.testWebhook(`${hub.url}/api/v1/webhooks/lastframe`, testPayload, {
+    'x-lastframe-signature': generateWebhookSignature(
+      JSON.stringify(testPayload),
+      process.env.LASTFRAME_WEBHOOK_SECRET!,
+    ),
+  })
+}
+
 describe('seed 004: media of completed jobs', () => {
   it("records the seed's Last Frame test callback as one generated video, however often it is processed", async () => {
-    // Seed 004's testLocalWebhook, for Last Frame; only the URL points at the local hub.
     const testPayload = WebhookTester.generateTestPayload('lastframe', 'processing.completed')
-    const result = await WebhookTester.testWebhook(
-      `${hub.url}/api/v1/webhooks/lastframe`,
-      testPayload,
-      {
-        'x-lastframe-signature': generateWebhookSignature(
-          JSON.stringify(testPayload),
-          process.env.LASTFRAME_WEBHOOK_SECRET!,
-        ),
-      },
-    )
+    const result = await sendLastFrameTest(testPayload)
     expect(result).toMatchObject({ success: true, status: 200 })
     const logId = JSON.parse(result.response!).id as string
 
@@ -127,16 +127,7 @@ describe('seed 004: media of completed jobs', () => {
       params: { id: logId },
     })
     expect(retried.body.data.log.status).toBe('processed')
-    const again = await WebhookTester.testWebhook(
-      `${hub.url}/api/v1/webhooks/lastframe`,
-      testPayload,
-      {
-        'x-lastframe-signature': generateWebhookSignature(
-          JSON.stringify(testPayload),
-          process.env.LASTFRAME_WEBHOOK_SECRET!,
-        ),
-      },
-    )
+    const again = await sendLastFrameTest(testPayload)
     expect(JSON.parse(again.response!)).toMatchObject({ id: logId, duplicate: true })
     expect(await findMedia('https://example.com/stitched-video.mp4')).toHaveLength(1)
   })

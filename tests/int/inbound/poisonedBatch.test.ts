@@ -40,6 +40,20 @@ function callback(jobId: string, resultJson: string) {
 // before that bound would have been: straight into the log store.
 const poisonedResult = '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)
 
+/** The logs, once each is processed or errored. */
+function waitForLogsSettled(ids: string[]) {
+  return waitFor(
+    () =>
+      Promise.all(
+        ids.map((id) =>
+          payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }),
+        ),
+      ),
+    (found) => found.every((log) => log.status === 'processed' || log.status === 'error'),
+    { what: `logs ${ids.join(', ')} to be processed or errored` },
+  )
+}
+
 async function storeDirectly(jobId: string, body: string): Promise<string> {
   const [inserted] = await getInboundLogStore(payload).insertLogs([
     {
@@ -84,16 +98,7 @@ describe('a poisoned callback in a batch', () => {
     }
     // Stored first, processed together: all three are claimed in one batch.
     loop = startTestInboundLoop(payload)
-    const logs = await waitFor(
-      () =>
-        Promise.all(
-          ids.map((id) =>
-            payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }),
-          ),
-        ),
-      (found) => found.every((log) => log.status === 'processed' || log.status === 'error'),
-      { what: 'all three logs to be processed or errored' },
-    )
+    const logs = await waitForLogsSettled(ids)
     expect(logs.map((log) => log.status)).toEqual(['processed', 'error', 'processed'])
     expect(logs[1].error_message).toMatch(/stack|depth|serial/i)
     expect(logs[1].processing_attempts).toBe(1)
@@ -185,16 +190,7 @@ describe('a handler after the job-state write whose batch call fails', () => {
         ids.push(response.body.id)
       }
       loop = startTestInboundLoop(payload)
-      const logs = await waitFor(
-        () =>
-          Promise.all(
-            ids.map((id) =>
-              payload.findByID({ collection: 'webhook-logs', id, depth: 0, overrideAccess: true }),
-            ),
-          ),
-        (found) => found.every((log) => log.status === 'processed' || log.status === 'error'),
-        { what: 'the three logs to be processed or errored' },
-      )
+      const logs = await waitForLogsSettled(ids)
       expect(logs.map((log) => log.status)).toEqual(['processed', 'error', 'processed'])
       expect(logs[1].error_message).toBe('Handler batch-breaker failed: this one is bad')
       expect(seen).toEqual(['batch of 3', 'lf_hb_1', 'lf_hb_bad', 'lf_hb_2'])
