@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 
 import next from 'next'
 
-import { isMongoUrl, readEnv } from '@/lib/config/env'
+import { isSqliteUrl, readEnv } from '@/lib/config/env'
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { startSqliteStoreThread } from '@/lib/storeThread/startSqliteStoreThread'
 import { routeStoresThroughThread } from '@/lib/storeThread/storeThreadRegistry'
@@ -19,7 +19,7 @@ await app.prepare()
 // The fast path's writes (stored callbacks, published events) wait for SQLite's write lock on a thread,
 // not on the event loop that verifies and answers the next requests.
 const { DATABASE_URL } = readEnv()
-if (!isMongoUrl(DATABASE_URL))
+if (isSqliteUrl(DATABASE_URL))
   routeStoresThroughThread(await getPayloadClient(), startSqliteStoreThread(DATABASE_URL, 10_000))
 
 const server = createServer(createWebRequestListener(handleWithNext))

@@ -31,6 +31,8 @@ const allowedIps = z
 
 export const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/hub.db'),
+  /** Connections each process keeps to PostgreSQL (web and worker each have their own pool). */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   PAYLOAD_SECRET: z.string().min(16).optional(),
   WEBHOOK_BASE_URL: z.url().optional(),
   ALLOW_PRIVATE_TARGETS: booleanFromString,
@@ -107,4 +109,13 @@ export function readEnv(): HubEnv {
 
 export function isMongoUrl(databaseUrl: string): boolean {
   return databaseUrl.startsWith('mongodb://') || databaseUrl.startsWith('mongodb+srv://')
+}
+
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')
+}
+
+/** SQLite is everything that is not a server database: `file:` URLs (and libsql's `:memory:`). */
+export function isSqliteUrl(databaseUrl: string): boolean {
+  return !isMongoUrl(databaseUrl) && !isPostgresUrl(databaseUrl)
 }

@@ -1,16 +1,20 @@
-// Picks Payload's database adapter from DATABASE_URL: SQLite for `file:` (default), MongoDB for `mongodb://`.
+// Picks Payload's database adapter from DATABASE_URL: SQLite for `file:` (default), PostgreSQL for
+// `postgres://`, MongoDB for `mongodb://`.
 import path from 'node:path'
 import { mkdirSync } from 'node:fs'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
-import { isMongoUrl } from '@/lib/config/env'
+import { isMongoUrl, isPostgresUrl, readEnv } from '@/lib/config/env'
 import { settleEffectsOnTransactionEnd } from './afterTransactionSettles'
 import { createPayloadSqliteClient } from './createPayloadSqliteClient'
 
 const migrationDir = path.resolve(process.cwd(), 'migrations')
+// PostgreSQL's schema differs in SQL from SQLite's: its migrations are generated and kept apart.
+const postgresMigrationDir = path.resolve(process.cwd(), 'migrations', 'postgres')
 const BUSY_TIMEOUT_MS = 10_000
 const WAL = { synchronous: 'NORMAL', journalSizeLimit: 64 * 1024 * 1024 } as const
 
@@ -56,10 +60,47 @@ function withPragmaClient(
   }
 }
 
+// A pool whose idle connection the server closes (a restart, a failover) emits 'error'; with no listener
+// that kills the process. The pool is created here, before Payload's connect, so it always has one:
+// requests in flight fail (503) and the next ones open new connections once the server is back.
+function withPoolErrorListener(
+  adapterObj: DatabaseAdapterObj<PostgresAdapter>,
+): DatabaseAdapterObj<PostgresAdapter> {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      const connect = adapter.connect
+      adapter.connect = async function (options) {
+        if (!this.pool) {
+          this.pool = new this.pg.Pool(this.poolOptions)
+          this.pool.on('error', (error) =>
+            console.warn(`[db] PostgreSQL connection lost: ${error.message}`),
+          )
+        }
+        return connect?.call(this, options)
+      }
+      return adapter
+    },
+  }
+}
+
 export function createDatabaseAdapter(databaseUrl: string): DatabaseAdapterObj {
   if (isMongoUrl(databaseUrl)) {
     return withSettleEffects(
       mongooseAdapter({ url: databaseUrl, migrationDir, transactionOptions: {} }),
+    )
+  }
+  if (isPostgresUrl(databaseUrl)) {
+    return withSettleEffects(
+      withPoolErrorListener(
+        postgresAdapter({
+          pool: { connectionString: databaseUrl, max: readEnv().DATABASE_POOL_MAX },
+          migrationDir: postgresMigrationDir,
+          push: false,
+          transactionOptions: {},
+        }),
+      ),
     )
   }
   ensureSqliteDirectory(databaseUrl)

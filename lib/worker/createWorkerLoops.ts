@@ -6,7 +6,7 @@ import type { HubEnv } from '@/lib/config/env'
 import { createDeliveryLoop } from '@/lib/delivery/deliveryLoop'
 import { createSsrfGuard } from '@/lib/delivery/ssrf/createSsrfGuard'
 import { getDeliveryStore } from '@/lib/delivery/store/getDeliveryStore'
-import { isMongoUrl } from '@/lib/config/env'
+import { isSqliteUrl } from '@/lib/config/env'
 import { createInboundProcessingLoop } from '@/lib/inbound/inboundProcessingLoop'
 import { getInboundLogStore } from '@/lib/inbound/store/getInboundLogStore'
 import { getJobStateStore } from '@/lib/jobs/store/getJobStateStore'
@@ -31,11 +31,11 @@ export function createDeliveryHttpClient(env: HubEnv) {
 }
 
 export function createWorkerLoops(payload: Payload, env: HubEnv, workerId: string): WorkerLoop[] {
-  // SQLite work leaves the event loop (libsql is synchronous); MongoDB's driver is already async, and
-  // its job state goes through Payload's Local API (no MongoDB server here to prove a batched store on).
+  // SQLite work leaves the event loop (libsql is synchronous); the PostgreSQL and MongoDB drivers are
+  // already async.
   // Every store of this Payload instance is looked up after this, so the loops and the worker's own
   // publishes (webhook.disabled, orphan polls) all take the thread.
-  if (!isMongoUrl(env.DATABASE_URL))
+  if (isSqliteUrl(env.DATABASE_URL))
     routeStoresThroughThread(payload, startSqliteStoreThread(env.DATABASE_URL, 10_000))
   const deliveryLoop = createDeliveryLoop(payload, {
     workerId,

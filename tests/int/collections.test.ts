@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { openSecret } from '@/lib/crypto/secretBox'
 import { bootHub } from '../helpers/bootHub'
 import { createTestUser } from '../helpers/createTestUser'
+import { sqliteDrizzle } from '../helpers/sqliteDrizzle'
 
 let payload: Payload
 
@@ -51,7 +52,7 @@ describe('collections', () => {
     })
     expect(found).not.toHaveProperty('secret')
 
-    const rows = await payload.db.drizzle.all<{ secret: string }>(
+    const rows = await sqliteDrizzle(payload).all<{ secret: string }>(
       sql`select secret from webhooks where id = ${created.id}`,
     )
     expect(rows[0].secret.startsWith('enc:v1:')).toBe(true)

@@ -20,6 +20,7 @@ import { callPayloadRest } from '../helpers/callPayloadRest'
 import { callRoute } from '../helpers/callRoute'
 import { createTestUser } from '../helpers/createTestUser'
 import { startTestDeliveryLoop } from '../helpers/startTestDeliveryLoop'
+import { sqliteDrizzle } from '../helpers/sqliteDrizzle'
 
 const SEAL_MIGRATION = '20261202_060452_seal_header_values'
 const CREDENTIAL = 'sk_live_0123456789abcdefWXYZ'
@@ -41,7 +42,7 @@ beforeAll(async () => {
   await payload.db.migrate({ migrations: before as unknown as Migration[] })
   const sealedSecret = sealSecret(generateWebhookSecret(), payload.secret)
   const legacyHeaders = JSON.stringify({ 'X-Api-Key': LEGACY_CREDENTIAL, 'X-Tenant': 'acme' })
-  const inserted = await payload.db.drizzle.all<{ id: number }>(
+  const inserted = await sqliteDrizzle(payload).all<{ id: number }>(
     `INSERT INTO webhooks (name, url, headers, secret, updated_at, created_at)
      VALUES ('Legacy', 'https://1.1.1.1/hook', '${legacyHeaders}', '${sealedSecret}',
        '2026-11-30T00:00:00.000Z', '2026-11-30T00:00:00.000Z') RETURNING id` as never,
@@ -76,7 +77,7 @@ async function createWithCredential(url = 'https://1.1.1.1/hook') {
 }
 
 async function readRawRow(id: number | string) {
-  const rows = await payload.db.drizzle.all<{ headers: string; sealed_headers: string }>(
+  const rows = await sqliteDrizzle(payload).all<{ headers: string; sealed_headers: string }>(
     `SELECT headers, sealed_headers FROM webhooks WHERE id = ${Number(id)}` as never,
   )
   return rows[0]

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { getPayloadClient } from '@/lib/payload/getPayloadClient'
 import { migrations } from '@/migrations'
+import { sqliteDrizzle } from '../../helpers/sqliteDrizzle'
 
 let payload: Payload
 const EVENTS_MIGRATION = '20261201_233156_events_stored_once'
@@ -30,7 +31,7 @@ describe('the events-stored-once migration', () => {
         metadata: { original_timestamp: 1764547200000 },
       })
     for (const webhookId of [1, 2]) {
-      await payload.db.drizzle.run(
+      await sqliteDrizzle(payload).run(
         `INSERT INTO webhook_deliveries (event_id, event_type, job_id, message_id, payload, status,
            attempt_count, max_attempts, created_at)
          VALUES ('evt_legacy_1', 'job.completed', 'job_legacy', 'evt_legacy_1', '${body(webhookId)}',

@@ -11,6 +11,7 @@ import { callRoute } from '../../helpers/callRoute'
 import { createTestUser } from '../../helpers/createTestUser'
 import { startTestDeliveryLoop } from '../../helpers/startTestDeliveryLoop'
 import { waitFor } from '../../helpers/waitFor'
+import { sqliteDrizzle } from '../../helpers/sqliteDrizzle'
 
 let payload: Payload
 let adminKey: string
@@ -76,7 +77,7 @@ describe('events stored once', () => {
       data: { content_id: 'post-1', title: 'Hello' },
       deliveries_created: 3,
     })
-    const columns = await payload.db.drizzle.run(
+    const columns = await sqliteDrizzle(payload).run(
       // The body lives in the event row only: deliveries have no column to copy it into.
       "SELECT name FROM pragma_table_info('webhook_deliveries')" as never,
     )
@@ -141,7 +142,7 @@ describe('events stored once', () => {
     await loop.drain()
     const published = await publishEvent({ event_type: 'user.created', data: { user_id: 'u-1' } })
     const deliveryId = published.body.data.delivery_ids[0] as string
-    await payload.db.drizzle.run(
+    await sqliteDrizzle(payload).run(
       `DELETE FROM webhook_events WHERE event_id = '${published.body.data.event_id}'` as never,
     )
     loop = startTestDeliveryLoop(payload)
