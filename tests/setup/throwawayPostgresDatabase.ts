@@ -27,11 +27,14 @@ process.env.DATABASE_URL = databaseUrl.href
 process.env.PAYLOAD_SECRET = randomBytes(24).toString('hex')
 process.env.ALLOW_PRIVATE_TARGETS = 'true'
 
-type PayloadCache = Map<string, { payload: { db: { destroy?: () => Promise<void> } } | null }>
+type PayloadCache = Map<string, { payload: { db: { pool?: pg.Pool } } | null }>
 
-// The file's Payload closes its pool first; FORCE ends whatever else is still connected.
+// The file's Payload pool ends first (a client still checked out keeps it open, so the wait is bounded);
+// FORCE ends whatever else is still connected.
 afterAll(async () => {
-  const cache = (globalThis as { _payload?: PayloadCache })._payload
-  await cache?.get('default')?.payload?.db.destroy?.()
+  const pool = (globalThis as { _payload?: PayloadCache })._payload?.get('default')?.payload?.db
+    .pool
+  if (pool && !pool.ended)
+    await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
   await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
 })

@@ -2,7 +2,8 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
 import { composeDeliveryPayload } from '../composeDeliveryPayload'
-import { buildDeliveryInsert, buildEventInsert, orderInsertedIds } from './sqliteEventRows'
+import { orderInsertedIds } from './orderInsertedIds'
+import { buildDeliveryInsert, buildEventInsert } from './sqliteEventRows'
 import type { ClaimedDelivery, DeliveryOutcome, DocumentId } from '../deliveryTypes'
 import type { ClaimRequest, DeliveryStore, RequeueSelection } from './deliveryStore'
 

@@ -3,7 +3,7 @@
 // any size is one short statement (no per-row placeholders to prepare).
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
-import type { DocumentId, NewDelivery, NewEvent } from '../deliveryTypes'
+import type { NewDelivery, NewEvent } from '../deliveryTypes'
 
 export type InStatement = Parameters<SQLiteAdapter['client']['batch']>[0][number]
 
@@ -59,18 +59,4 @@ export function buildDeliveryInsert(rows: NewDelivery[], nowIso: string): InStat
       ),
     ],
   }
-}
-
-/** The inserted ids in the order of `rows` (RETURNING promises no order): by event and subscription. */
-export function orderInsertedIds(
-  rows: NewDelivery[],
-  returned: { id: unknown; event_id: unknown; webhook_id: unknown }[],
-): DocumentId[] {
-  const byKey = new Map(
-    returned.map((row) => [
-      `${String(row.event_id)}\u0000${Number(row.webhook_id)}`,
-      Number(row.id),
-    ]),
-  )
-  return rows.map((row) => byKey.get(`${row.eventId}\u0000${Number(row.webhookId)}`)!)
 }
